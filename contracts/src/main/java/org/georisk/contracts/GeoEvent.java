@@ -1,0 +1,47 @@
+package org.georisk.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One geopolitical event as it travels on {@link Topics#EVENTS}, normalised by ingest-service.
+ *
+ * @param eventId    name-based UUID of source + externalId ({@link EventIds#eventId})
+ * @param source     the feed that posted it
+ * @param externalId the feed's own id (GDELT: GLOBALEVENTID)
+ * @param occurredAt event time
+ * @param actor1     ISO 3166-1 alpha-3 or a bloc code ({@link ActorCodes})
+ * @param actor2     optional second actor; absent for a domestic event
+ * @param cameoCode  CAMEO event code, 2–4 digits
+ * @param quadClass  1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+ * @param goldstein  −10…+10, from the CAMEO table when the feed gave none
+ * @param mentions   ≥ 1, weight of evidence
+ * @param category   given by the feed, else derived ({@link Categories#defaultFor})
+ * @param headline   optional text
+ * @param url        optional source address
+ * @param receivedAt when ingest accepted it (processing time; drives delay metrics, never the score)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GeoEvent(
+        UUID eventId,
+        String source,
+        String externalId,
+        Instant occurredAt,
+        String actor1,
+        String actor2,
+        String cameoCode,
+        Integer quadClass,
+        Double goldstein,
+        Integer mentions,
+        Category category,
+        String headline,
+        String url,
+        Instant receivedAt) {
+
+    /** The pair key this event is published under. */
+    public String pairKey() {
+        return PairKey.of(actor1, actor2);
+    }
+}

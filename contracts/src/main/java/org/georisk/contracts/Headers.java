@@ -1,0 +1,21 @@
+package org.georisk.contracts;
+
+/** HTTP and Kafka header names used between the services. */
+public final class Headers {
+
+    /** The caller's key at the gateway. */
+    public static final String API_KEY = "X-API-Key";
+    /** Set by the gateway on calls to a service: the authenticated principal (feed name or analyst). */
+    public static final String PRINCIPAL = "X-GeoRisk-Principal";
+    /** Set by the gateway on calls to a service: the principal's role. */
+    public static final String ROLE = "X-GeoRisk-Role";
+    /** HMAC-SHA256 of a webhook body: {@code sha256=<hex>}. */
+    public static final String SIGNATURE = "X-GeoRisk-Signature";
+    /** NDJSON bulk bodies. */
+    public static final String NDJSON = "application/x-ndjson";
+    /** GDELT export files. */
+    public static final String TSV = "text/tab-separated-values";
+
+    private Headers() {
+    }
+}
