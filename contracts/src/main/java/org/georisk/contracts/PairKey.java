@@ -25,7 +25,7 @@ public final class PairKey {
         if (key == null) {
             return null;
         }
-        String[] parts = key.trim().split("-");
+        String[] parts = key.trim().toUpperCase(Locale.ROOT).split("-");
         if (parts.length != 2 || !ActorCodes.isKnown(parts[0]) || !ActorCodes.isKnown(parts[1])) {
             return null;
         }
