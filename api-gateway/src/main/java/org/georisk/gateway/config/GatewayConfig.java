@@ -1,0 +1,56 @@
+package org.georisk.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Tunables of the gateway (application.properties, prefix {@code georisk.gateway}). */
+@ConfigMapping(prefix = "georisk.gateway")
+public interface GatewayConfig {
+
+    /** How long ingest-service's answer about a feed key (valid or not) is trusted; a revoked key dies within it. */
+    @WithDefault("5s")
+    Duration feedKeyCacheTtl();
+
+    DevKeys devKeys();
+
+    RateLimit rateLimit();
+
+    Stream stream();
+
+    /** Development keys, set only in the local profile. */
+    interface DevKeys {
+        Optional<String> analyst();
+
+        Optional<String> ops();
+    }
+
+    /** A token bucket per key. */
+    interface RateLimit {
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        @WithDefault("200")
+        int burst();
+    }
+
+    /** Live push of alerts and assessments. */
+    interface Stream {
+        /** How far back a fresh gateway reads each topic into its resume buffer. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** At most this many records per stream are kept for Last-Event-ID resume. */
+        @WithDefault("10000")
+        int bufferSize();
+
+        /** Events queued for one slow client before it is disconnected. */
+        @WithDefault("512")
+        int clientBuffer();
+
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+}

@@ -1,0 +1,92 @@
+package org.georisk.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.georisk.contracts.BulkResult;
+import org.georisk.contracts.EventPage;
+import org.georisk.contracts.GeoEvent;
+import org.georisk.contracts.Headers;
+import org.georisk.contracts.IngestResult;
+import org.georisk.contracts.Role;
+import org.georisk.gateway.client.IngestClient;
+import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.security.Access;
+
+import java.io.InputStream;
+
+/** Events in (feed role) and the archive behind a pair (analyst role), both served by ingest-service. */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "events")
+@SecurityRequirement(name = "apiKey")
+public class EventResource {
+
+    @Inject
+    @RestClient
+    IngestClient ingest;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.FEED)
+    @Operation(summary = "Post one event (feed role)",
+            description = "202 with the eventId once Kafka acknowledged it; 200 with duplicate=true for a re-post.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GeoEvent.class)))
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IngestResult.class)))
+    public Response postOne(InputStream body) {
+        return Relay.of(ingest.postEvent(body));
+    }
+
+    @POST
+    @Consumes(Headers.NDJSON)
+    @Access(Role.FEED)
+    @Operation(summary = "Post events in bulk, one JSON event a line (feed role)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
+    public Response postBulk(InputStream body) {
+        return Relay.of(ingest.postEvents(body));
+    }
+
+    @POST
+    @Path("/gdelt")
+    @Consumes(Headers.TSV)
+    @Access(Role.FEED)
+    @Operation(summary = "Post a GDELT 2.0 event export file, as published (feed role)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
+    public Response postGdelt(InputStream body) {
+        return Relay.of(ingest.postGdeltTsv(body));
+    }
+
+    @POST
+    @Path("/gdelt")
+    @Consumes("application/zip")
+    @Access(Role.FEED)
+    @Operation(summary = "Post a zipped GDELT 2.0 event export (.export.CSV.zip) (feed role)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
+    public Response postGdeltZip(InputStream body) {
+        return Relay.of(ingest.postGdeltZip(body));
+    }
+
+    @GET
+    @Access(Role.ANALYST)
+    @Operation(summary = "The archived events behind a pair, newest first (analyst role)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EventPage.class)))
+    public Response events(@QueryParam("pair") String pair, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("page") Integer page,
+                           @QueryParam("size") Integer size) {
+        return Relay.of(ingest.events(pair, from, to, page, size));
+    }
+}

@@ -1,0 +1,108 @@
+package org.georisk.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.georisk.contracts.Role;
+import org.georisk.contracts.WebhookDelivery;
+import org.georisk.gateway.client.IngestClient;
+import org.georisk.gateway.client.NotificationClient;
+import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.security.Access;
+import org.georisk.gateway.service.ConsumerGroupReport;
+import org.georisk.gateway.service.KafkaOpsService;
+import org.georisk.gateway.service.TopicReport;
+
+import java.io.InputStream;
+import java.util.List;
+
+/** Everything under /ops (ops role): the pipeline's topics and consumers, feed keys, webhook dead letters. */
+@Path("/api/v1/ops")
+@Produces(MediaType.APPLICATION_JSON)
+@Access(Role.OPS)
+@Tag(name = "ops")
+@SecurityRequirement(name = "apiKey")
+public class OpsResource {
+
+    @Inject
+    KafkaOpsService kafka;
+
+    @Inject
+    @RestClient
+    IngestClient ingest;
+
+    @Inject
+    @RestClient
+    NotificationClient notifications;
+
+    @GET
+    @Path("/consumers")
+    @Operation(summary = "Every consumer group: state, members, per partition committed offset, end offset, lag (ops role)")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConsumerGroupReport.class)))
+    public List<ConsumerGroupReport> consumers() {
+        return kafka.consumers();
+    }
+
+    @GET
+    @Path("/topics")
+    @Operation(summary = "Topics: partitions, replication, retention, cleanup policy, size on disk (ops role)")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TopicReport.class)))
+    public List<TopicReport> topics() {
+        return kafka.topics();
+    }
+
+    @GET
+    @Path("/feeds")
+    @Operation(summary = "Registered feeds and their counters (ops role; ingest-service)")
+    public Response feeds() {
+        return Relay.of(ingest.feeds());
+    }
+
+    @POST
+    @Path("/feeds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a feed; the answer shows its key once (ops role; ingest-service)")
+    public Response createFeed(InputStream body) {
+        return Relay.of(ingest.createFeed(body));
+    }
+
+    @DELETE
+    @Path("/feeds/{name}")
+    @Operation(summary = "Revoke a feed's key (ops role; ingest-service)")
+    public Response revokeFeed(@PathParam("name") String name) {
+        return Relay.of(ingest.revokeFeed(name));
+    }
+
+    @GET
+    @Path("/dead-letters")
+    @Operation(summary = "Webhook deliveries out of attempts (ops role; notification-service)")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDelivery.class)))
+    public Response deadLetters() {
+        return Relay.of(notifications.deadLetters());
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/resend")
+    @Operation(summary = "Send a dead letter again (ops role; notification-service)")
+    public Response resend(@PathParam("id") String id) {
+        return Relay.of(notifications.resend(id));
+    }
+}

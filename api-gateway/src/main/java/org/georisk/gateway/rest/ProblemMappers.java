@@ -1,0 +1,80 @@
+package org.georisk.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.georisk.contracts.FieldError;
+import org.georisk.gateway.service.DownstreamUnavailableException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error the gateway itself raises, as problem+json; bad input is never a 5xx. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Retry-After sent when a service is unreachable. */
+    private static final long RETRY_SECONDS = 5;
+
+    /** A REST client call that got no answer (connection refused, timeout). */
+    @ServerExceptionMapper
+    public Response unreachable(ProcessingException e) {
+        LOG.warnf("downstream unreachable: %s", e.getMessage());
+        return Problems.retryAfter(503, "unavailable", "Service unavailable",
+                "a GeoRisk service did not answer; try again shortly", RETRY_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(DownstreamUnavailableException e) {
+        LOG.warnf("downstream unavailable: %s", e.getMessage());
+        return Problems.retryAfter(503, "unavailable", "Service unavailable", e.getMessage(), RETRY_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return Problems.invalid("the body could not be read",
+                List.of(new FieldError(field.isEmpty() ? "body" : field, e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        return Problems.invalid("the body is not valid JSON",
+                List.of(new FieldError("body", e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return Problems.invalid("the request has invalid fields", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse();
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return Problems.of(status, "http-" + status, title, e.getMessage());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,69 @@
+package org.georisk.gateway.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Live-push metrics: connected clients per transport and stream ({@code georisk_push_clients}), alerts written to
+ * clients ({@code georisk_alerts_pushed_total}), and the delay from an alert being raised (its {@code raisedAt},
+ * set by notification-service when it evaluated the assessment) to the gateway having it ready for its clients
+ * ({@code georisk_alert_push_delay_seconds}, a histogram).
+ */
+@ApplicationScoped
+public class PushMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
+    private final Map<String, Counter> pushed = new ConcurrentHashMap<>();
+    private Timer delay;
+
+    private AtomicInteger gauge(String transport, StreamKind kind) {
+        return clients.computeIfAbsent(transport + "/" + kind.label(), k -> registry.gauge("georisk.push.clients",
+                io.micrometer.core.instrument.Tags.of("transport", transport, "stream", kind.label()),
+                new AtomicInteger()));
+    }
+
+    public void connected(String transport, StreamKind kind) {
+        gauge(transport, kind).incrementAndGet();
+    }
+
+    public void disconnected(String transport, StreamKind kind) {
+        gauge(transport, kind).decrementAndGet();
+    }
+
+    public int connectedClients(String transport, StreamKind kind) {
+        return gauge(transport, kind).get();
+    }
+
+    public void pushed(String transport, StreamKind kind) {
+        if (kind == StreamKind.ALERTS) {
+            pushed.computeIfAbsent(transport, t -> Counter.builder("georisk.alerts.pushed")
+                    .description("alerts written to live clients").tag("transport", t).register(registry)).increment();
+        }
+    }
+
+    public void alertReady(Instant raisedAt) {
+        if (raisedAt == null) {
+            return;
+        }
+        if (delay == null) {
+            delay = Timer.builder("georisk.alert.push.delay")
+                    .description("from an alert's raisedAt to the gateway pushing it")
+                    .publishPercentileHistogram()
+                    .register(registry);
+        }
+        Duration elapsed = Duration.between(raisedAt, Instant.now());
+        delay.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+}

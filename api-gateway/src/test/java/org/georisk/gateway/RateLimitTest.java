@@ -1,0 +1,41 @@
+package org.georisk.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.georisk.gateway.service.ApiKeyService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Past its burst a key gets 429 with Retry-After; other keys are not affected. */
+@QuarkusTest
+@TestProfile(RateLimitProfile.class)
+class RateLimitTest {
+
+    @Inject
+    ApiKeyService keys;
+
+    @BeforeEach
+    void keys() {
+        TestKeys.register(keys);
+    }
+
+    @Test
+    void aKeyOverItsBurstGets429WithRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-API-Key", TestKeys.ANALYST).get("/api/v1/assessments").then().statusCode(200);
+        }
+        String retryAfter = given().header("X-API-Key", TestKeys.ANALYST).get("/api/v1/assessments").then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .extract().header("Retry-After");
+        long seconds = Long.parseLong(retryAfter);
+        assertTrue(seconds >= 1 && seconds <= 10, "Retry-After " + retryAfter);
+        given().header("X-API-Key", TestKeys.OTHER_ANALYST).get("/api/v1/assessments").then().statusCode(200);
+    }
+}

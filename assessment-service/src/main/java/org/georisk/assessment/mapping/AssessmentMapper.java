@@ -1,0 +1,53 @@
+package org.georisk.assessment.mapping;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.georisk.assessment.repository.AssessmentRecord;
+import org.georisk.assessment.service.DecayedSums;
+import org.georisk.contracts.PairAssessment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Between the published JSON and the history row. */
+@ApplicationScoped
+public class AssessmentMapper {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public PairAssessment readAssessment(String json) {
+        try {
+            return mapper.readValue(json, PairAssessment.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DecayedSums readSums(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, DecayedSums.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public AssessmentRecord toRecord(PairAssessment a, String payload, String sums) {
+        AssessmentRecord r = new AssessmentRecord();
+        r.pair = a.pair();
+        r.version = a.version();
+        r.score = a.score();
+        r.level = a.level().name();
+        r.levelRank = (short) a.level().ordinal();
+        r.asOf = a.asOf();
+        r.eventCount = a.eventCount();
+        r.payload = payload;
+        r.sums = sums;
+        return r;
+    }
+
+    public PairAssessment toAssessment(AssessmentRecord r) {
+        return readAssessment(r.payload);
+    }
+}

@@ -1,0 +1,38 @@
+package org.georisk.assessment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One row of assessment_history: one published assessment of one pair at one version. */
+@Entity
+@Table(name = "assessment_history")
+public class AssessmentRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String pair;
+    public long version;
+    public double score;
+    public String level;
+    @Column(name = "level_rank")
+    public short levelRank;
+    @Column(name = "as_of")
+    public Instant asOf;
+    @Column(name = "event_count")
+    public long eventCount;
+    /** The assessment JSON exactly as the stream published it. */
+    public String payload;
+    /** The DecayedSums header JSON (null for a record published without it). */
+    public String sums;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

@@ -1,0 +1,52 @@
+package org.georisk.assessment.service;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.georisk.assessment.mapping.AssessmentMapper;
+import org.georisk.assessment.repository.AssessmentRepository;
+import org.georisk.contracts.PairAssessment;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Stores every assessment published on georisk.assessments (consumer group georisk-assessment-history), once per
+ * (pair, version). The stream is the only writer of that topic; this is a projection that a replay or a rebuild
+ * fills again to the same rows.
+ */
+@ApplicationScoped
+public class HistoryRecorder {
+
+    private static final Logger LOG = Logger.getLogger(HistoryRecorder.class);
+
+    @Inject
+    AssessmentRepository repository;
+
+    @Inject
+    AssessmentMapper mapper;
+
+    @Incoming("assessment-history")
+    @Blocking
+    @Transactional
+    public void record(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return; // a tombstone: nothing to keep
+        }
+        PairAssessment assessment;
+        try {
+            assessment = mapper.readAssessment(record.value());
+        } catch (RuntimeException e) {
+            LOG.warnf("skipping unreadable assessment at %s-%d@%d: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        Header sums = record.headers().lastHeader(DecayedSums.HEADER);
+        repository.upsert(mapper.toRecord(assessment, record.value(),
+                sums == null ? null : new String(sums.value(), StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,86 @@
+package org.georisk.assessment.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.georisk.assessment.service.AssessmentCalculator;
+import org.georisk.assessment.service.Contribution;
+import org.georisk.assessment.service.DecayMath;
+import org.georisk.assessment.service.DecayedSums;
+import org.georisk.assessment.service.PairState;
+import org.georisk.assessment.service.ScoringParameters;
+import org.georisk.contracts.GeoEvent;
+import org.georisk.contracts.PairAssessment;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Drops an event whose eventId was seen before, folds a new one into its pair's state and emits the pair's new
+ * assessment (with its {@link DecayedSums} as a header). Events are keyed by pair and one eventId always has one
+ * pair, so a duplicate always reaches the task that holds the first copy's id.
+ */
+final class PairAssessor implements Processor<String, GeoEvent, String, PairAssessment> {
+
+    private static final Counter DUPLICATES = Counter.builder("georisk.assessment.events.duplicate")
+            .description("events dropped because their eventId was already counted").register(Metrics.globalRegistry);
+    private static final Counter APPLIED = Counter.builder("georisk.assessment.events.applied")
+            .description("distinct events folded into a pair's assessment").register(Metrics.globalRegistry);
+
+    private final ScoringParameters params;
+    private final AssessmentCalculator calculator;
+    private final ObjectMapper mapper;
+    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, PairState> pairs;
+    private ProcessorContext<String, PairAssessment> context;
+
+    PairAssessor(ScoringParameters params, ObjectMapper mapper) {
+        this.params = params;
+        this.calculator = new AssessmentCalculator(params);
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PairAssessment> context) {
+        this.context = context;
+        this.seen = context.getStateStore(AssessmentTopology.EVENT_IDS_STORE);
+        this.pairs = context.getStateStore(AssessmentTopology.PAIR_STATE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, GeoEvent> record) {
+        GeoEvent event = record.value();
+        String eventId = event.eventId().toString();
+        if (seen.get(eventId) != null) {
+            DUPLICATES.increment();
+            return;
+        }
+        seen.put(eventId, event.occurredAt().toEpochMilli());
+
+        double weight = DecayMath.weight(event.goldstein(), event.mentions());
+        Contribution contribution = new Contribution(event.eventId(), event.occurredAt(), event.category(),
+                PairState.signedTerm(weight, event.occurredAt(), params.halfLifeMillis()), event.headline());
+        PairState before = pairs.get(record.key());
+        PairState after = (before == null ? PairState.empty() : before).with(contribution);
+        pairs.put(record.key(), after);
+        APPLIED.increment();
+
+        AssessmentCalculator.Result result = calculator.assess(record.key(), after);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DecayedSums.HEADER, json(result.sums()));
+        context.forward(new Record<>(record.key(), result.assessment(), record.timestamp(), headers));
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

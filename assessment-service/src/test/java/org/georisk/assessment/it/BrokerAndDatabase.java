@@ -1,0 +1,16 @@
+package org.georisk.assessment.it;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.georisk.testkit.KafkaBrokerResource;
+import org.georisk.testkit.PostgresResource;
+
+/** The real broker and database every @QuarkusTest of this module runs against. */
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "georisk_assessment"))
+public final class BrokerAndDatabase {
+
+    private BrokerAndDatabase() {
+    }
+}

@@ -1,0 +1,59 @@
+package org.georisk.assessment.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.georisk.assessment.repository.AssessmentRepository;
+import org.georisk.assessment.service.HistoryRecorder;
+import org.georisk.contracts.Category;
+import org.georisk.contracts.Level;
+import org.georisk.contracts.PairAssessment;
+import org.georisk.contracts.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The history consumer keeps one row per (pair, version), whatever is delivered twice or recomputed. */
+@QuarkusTest
+class HistoryRecorderTest {
+
+    @Inject
+    HistoryRecorder recorder;
+
+    @Inject
+    AssessmentRepository repository;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private ConsumerRecord<String, String> record(PairAssessment a) throws Exception {
+        return new ConsumerRecord<>(Topics.ASSESSMENTS, 0, 0, a.pair(), mapper.writeValueAsString(a));
+    }
+
+    private static PairAssessment assessment(long version, double score) {
+        return new PairAssessment("MDA-ROU", score, Level.of(score), Map.of(Category.DIPLOMATIC, score), 0.0,
+                List.of(), version, version, Instant.parse("2025-01-0" + version + "T00:00:00Z"));
+    }
+
+    @Test
+    void aRedeliveryOrARecomputationIsTheSameRow() throws Exception {
+        recorder.record(record(assessment(1, 10.0)));
+        recorder.record(record(assessment(2, 30.0)));
+        recorder.record(record(assessment(2, 30.0))); // redelivered
+        assertEquals(2, repository.countRows("MDA-ROU"));
+
+        recorder.record(record(assessment(2, 55.5))); // a rebuild with other parameters recomputed version 2
+        assertEquals(2, repository.countRows("MDA-ROU"));
+        given().get("/assessments/MDA-ROU").then().statusCode(200)
+                .body("version", equalTo(2)).body("score", equalTo(55.5f)).body("level", equalTo("ELEVATED"));
+        // no stored sums for a record published without the header: ?at= cannot decay it
+        given().queryParam("at", "2025-02-01T00:00:00Z").get("/assessments/MDA-ROU").then().statusCode(404);
+    }
+}

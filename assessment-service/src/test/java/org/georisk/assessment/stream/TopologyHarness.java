@@ -1,0 +1,119 @@
+package org.georisk.assessment.stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.test.TestRecord;
+import org.georisk.assessment.service.ScoringParameters;
+import org.georisk.contracts.Category;
+import org.georisk.contracts.EventIds;
+import org.georisk.contracts.GeoEvent;
+import org.georisk.contracts.PairAssessment;
+import org.georisk.contracts.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/** A TopologyTestDriver around {@link AssessmentTopology} with an ObjectMapper configured like Quarkus's. */
+final class TopologyHarness implements AutoCloseable {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, byte[]> events;
+    final TestOutputTopic<String, byte[]> assessments;
+    final TestOutputTopic<byte[], byte[]> dlq;
+
+    TopologyHarness() {
+        this(ScoringParameters.DEFAULTS);
+    }
+
+    TopologyHarness(ScoringParameters params) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "georisk-assessment-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, "target/topology-test/" + UUID.randomUUID());
+        driver = new TopologyTestDriver(AssessmentTopology.build(MAPPER, params, Stores::inMemoryKeyValueStore), props);
+        events = driver.createInputTopic(Topics.EVENTS, new StringSerializer(), new ByteArraySerializer());
+        assessments = driver.createOutputTopic(Topics.ASSESSMENTS, new StringDeserializer(), new ByteArrayDeserializer());
+        dlq = driver.createOutputTopic(Topics.EVENTS_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static GeoEvent event(String externalId, String actor1, String actor2, Instant at, double goldstein, int mentions,
+                          Category category, String headline) {
+        return new GeoEvent(EventIds.eventId("test", externalId), "test", externalId, at, actor1, actor2, "040", 1,
+                goldstein, mentions, category, headline, null, at);
+    }
+
+    void send(GeoEvent e) {
+        events.pipeInput(e.pairKey(), json(e));
+    }
+
+    void sendAll(List<GeoEvent> all) {
+        all.forEach(this::send);
+    }
+
+    /** Every assessment record emitted so far, in order. */
+    List<TestRecord<String, byte[]>> emitted() {
+        return assessments.readRecordsToList();
+    }
+
+    /** The last assessment JSON per pair among the given records (what compaction keeps). */
+    static Map<String, byte[]> lastPerPair(List<TestRecord<String, byte[]>> records) {
+        Map<String, byte[]> last = new LinkedHashMap<>();
+        records.forEach(r -> last.put(r.key(), r.value()));
+        return last;
+    }
+
+    static PairAssessment read(byte[] json) {
+        try {
+            return MAPPER.readValue(json, PairAssessment.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] json(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String header(Iterable<Header> headers, String name) {
+        for (Header h : headers) {
+            if (h.key().equals(name)) {
+                return new String(h.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

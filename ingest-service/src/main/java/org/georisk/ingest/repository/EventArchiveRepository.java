@@ -1,0 +1,78 @@
+package org.georisk.ingest.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EventArchiveRepository implements PanacheRepositoryBase<ArchivedEventEntity, UUID> {
+
+    /** IN lists are chunked so a 10,000-line bulk never builds one giant statement. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * Stores an event unless its eventId is already there. ON CONFLICT makes a redelivered record, or two archive
+     * instances racing on a rebalance, a no-op instead of an error. Returns whether a row was written.
+     */
+    public boolean insertIfAbsent(ArchivedEventEntity e) {
+        int rows = getEntityManager().createNativeQuery("""
+                        INSERT INTO event_archive (event_id, pair, source, external_id, occurred_at, archived_at, payload)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter(1, e.eventId)
+                .setParameter(2, e.pair)
+                .setParameter(3, e.source)
+                .setParameter(4, e.externalId)
+                .setParameter(5, OffsetDateTime.ofInstant(e.occurredAt, ZoneOffset.UTC))
+                .setParameter(6, OffsetDateTime.ofInstant(e.archivedAt, ZoneOffset.UTC))
+                .setParameter(7, e.payload)
+                .executeUpdate();
+        return rows == 1;
+    }
+
+    /** Which of these eventIds the archive already holds. */
+    public Set<UUID> existing(Collection<UUID> ids) {
+        Set<UUID> found = new HashSet<>();
+        List<UUID> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<UUID> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            found.addAll(getEntityManager()
+                    .createQuery("select e.eventId from ArchivedEventEntity e where e.eventId in :ids", UUID.class)
+                    .setParameter("ids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /** Events of a pair (or all) in [from, to), newest event time first; ties broken by eventId for stable pages. */
+    public PanacheQuery<ArchivedEventEntity> search(String pair, Instant from, Instant to, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (pair != null) {
+            where.append(" and pair = :pair");
+            params.and("pair", pair);
+        }
+        if (from != null) {
+            where.append(" and occurredAt >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and occurredAt < :to");
+            params.and("to", to);
+        }
+        return find(where.toString(), Sort.descending("occurredAt").and("eventId", Sort.Direction.Descending), params)
+                .page(Page.of(page, size));
+    }
+}

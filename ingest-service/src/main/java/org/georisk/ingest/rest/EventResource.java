@@ -1,0 +1,123 @@
+package org.georisk.ingest.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.georisk.contracts.BulkResult;
+import org.georisk.contracts.EventPage;
+import org.georisk.contracts.FieldError;
+import org.georisk.contracts.Headers;
+import org.georisk.contracts.IngestResult;
+import org.georisk.contracts.PairKey;
+import org.georisk.ingest.service.EventQueryService;
+import org.georisk.ingest.service.FeedAdapters;
+import org.georisk.ingest.service.IngestService;
+import org.georisk.ingest.service.InvalidRequestException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Events in (JSON, NDJSON, GDELT) and out (the archive). Bodies arrive as bytes: parsing is ours, so errors are too. */
+@Path("/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private final FeedAdapters adapters;
+    private final IngestService ingest;
+    private final EventQueryService query;
+
+    public EventResource(FeedAdapters adapters, IngestService ingest, EventQueryService query) {
+        this.adapters = adapters;
+        this.ingest = ingest;
+        this.query = query;
+    }
+
+    /** One event → 202 once the broker acknowledged it, 200 with duplicate=true for a known eventId. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(byte[] body, @HeaderParam(Headers.PRINCIPAL) String principal) {
+        IngestResult result = ingest.ingest(adapters.json(body), blankToNull(principal));
+        return Response.status(result.duplicate() ? 200 : 202).entity(result).build();
+    }
+
+    /** Bulk: one event per line, at most georisk.ingest.max-bulk-lines lines. */
+    @POST
+    @Consumes(Headers.NDJSON)
+    public BulkResult postBulk(byte[] body, @HeaderParam(Headers.PRINCIPAL) String principal) {
+        String feed = blankToNull(principal);
+        return ingest.ingestAll(adapters.ndjson(body), feed);
+    }
+
+    /** A GDELT 2.0 event export, as published: TSV, or the zipped .export.CSV.zip. */
+    @POST
+    @Path("/gdelt")
+    @Consumes({Headers.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip", "application/x-zip-compressed"})
+    public BulkResult postGdelt(byte[] body, @HeaderParam("Content-Type") String contentType,
+                                @HeaderParam(Headers.PRINCIPAL) String principal) {
+        boolean zipped = contentType != null && contentType.toLowerCase().contains("zip");
+        String feed = blankToNull(principal);
+        return ingest.ingestAll(adapters.gdelt(body, zipped, feed), feed);
+    }
+
+    /** Archived events, newest event time first. */
+    @GET
+    public EventPage list(@QueryParam("pair") String pair, @QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("page") @DefaultValue("0") String page,
+                          @QueryParam("size") @DefaultValue("50") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        String key = null;
+        if (pair != null && !pair.isBlank()) {
+            key = PairKey.normalise(pair);
+            if (key == null) {
+                errors.add(new FieldError("pair", "must be two known actor codes joined by '-', e.g. AZE-RUS"));
+            }
+        }
+        Instant fromAt = instant("from", from, errors);
+        Instant toAt = instant("to", to, errors);
+        int pageNo = integer("page", page, 0, Integer.MAX_VALUE / 1000, errors);
+        int pageSize = integer("size", size, 1, 500, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("invalid query parameters", errors);
+        }
+        return query.search(key, fromAt, toAt, pageNo, pageSize);
+    }
+
+    private static Instant instant(String name, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO-8601 instant, e.g. 2025-04-01T00:00:00Z"));
+            return null;
+        }
+    }
+
+    private static int integer(String name, String value, int min, int max, List<FieldError> errors) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+        return min;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,109 @@
+package org.georisk.ingest.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.georisk.contracts.FeedCredential;
+import org.georisk.contracts.FieldError;
+import org.georisk.contracts.Headers;
+import org.georisk.contracts.Problem;
+import org.georisk.contracts.Role;
+import org.georisk.ingest.service.BodyReader;
+import org.georisk.ingest.service.FeedService;
+import org.georisk.ingest.service.InvalidRequestException;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The feed registry. Managing feeds needs the OPS role (from the gateway's {@code X-GeoRisk-Role}); authenticate is
+ * what the gateway calls to turn a feed key into a principal.
+ */
+@Path("/feeds")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedResource {
+
+    private final FeedService feeds;
+    private final BodyReader reader;
+
+    public FeedResource(FeedService feeds, BodyReader reader) {
+        this.feeds = feeds;
+        this.reader = reader;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(byte[] body, @HeaderParam(Headers.ROLE) String role) {
+        requireOps(role);
+        String name = text(reader.parse(body == null ? new byte[0] : body, "body"), "name");
+        if (!name.matches(FeedService.NAME_PATTERN)) {
+            throw new InvalidRequestException("invalid feed name",
+                    List.of(new FieldError("name", "must match " + FeedService.NAME_PATTERN)));
+        }
+        FeedService.IssuedKey issued = feeds.create(name);
+        return Response.created(URI.create("/feeds/" + name)).entity(issued).build();
+    }
+
+    @GET
+    public List<FeedView> list(@HeaderParam(Headers.ROLE) String role) {
+        requireOps(role);
+        return feeds.list().stream().map(FeedView::of).toList();
+    }
+
+    /** A new key for the feed; the old key stops working. */
+    @POST
+    @Path("/{name}/key")
+    public FeedService.IssuedKey rotate(@PathParam("name") String name, @HeaderParam(Headers.ROLE) String role) {
+        requireOps(role);
+        return feeds.rotate(name);
+    }
+
+    /** Revokes the feed's key (the feed and its counters stay). */
+    @DELETE
+    @Path("/{name}")
+    public Response revoke(@PathParam("name") String name, @HeaderParam(Headers.ROLE) String role) {
+        requireOps(role);
+        feeds.revoke(name);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/authenticate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response authenticate(byte[] body) {
+        String key = text(reader.parse(body == null ? new byte[0] : body, "body"), "key");
+        return feeds.authenticate(key)
+                .map(feed -> Response.ok(new FeedCredential(feed)).build())
+                .orElseGet(() -> Response.status(401).type(Problem.MEDIA_TYPE)
+                        .entity(Problem.of(401, "Unauthorized", "unknown or revoked feed key")).build());
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.isObject() ? body.get(field) : null;
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new InvalidRequestException("missing " + field, List.of(new FieldError(field, "is required (a string)")));
+        }
+        return node.asText();
+    }
+
+    private static void requireOps(String role) {
+        if (role == null || !role.trim().equalsIgnoreCase(Role.OPS.name())) {
+            throw new ForbiddenProblem("managing feeds needs the OPS role");
+        }
+    }
+
+    /** 403 as problem+json. */
+    public static final class ForbiddenProblem extends RuntimeException {
+        public ForbiddenProblem(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.georisk.ingest.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.georisk.contracts.ActorCodes;
+import org.georisk.contracts.CameoCodes;
+import org.georisk.contracts.Categories;
+import org.georisk.contracts.Category;
+import org.georisk.contracts.EventIds;
+import org.georisk.contracts.FieldError;
+import org.georisk.contracts.GeoEvent;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The GeoEvent rules of DESIGN.md, applied to a parsed JSON object. Works on a JsonNode rather than a bound record so
+ * that a wrong type is reported against its field (with every other failing field) instead of failing the whole
+ * body, and unknown fields are simply never read. Plain class: no CDI, no clock of its own.
+ */
+public final class EventValidator {
+
+    /** Event time may run ahead of our clock by at most this (feeds in other time zones, clock skew). */
+    static final Duration MAX_FUTURE = Duration.ofDays(1);
+    /** Sanity floor for event time: nothing a feed posts is older, and far-off years break storage. */
+    static final Instant EARLIEST = Instant.parse("1800-01-01T00:00:00Z");
+
+    private final Clock clock;
+    private final int maxSource;
+    private final int maxExternalId;
+    private final int maxHeadline;
+    private final int maxUrl;
+
+    public EventValidator(Clock clock, int maxSource, int maxExternalId, int maxHeadline, int maxUrl) {
+        this.clock = clock;
+        this.maxSource = maxSource;
+        this.maxExternalId = maxExternalId;
+        this.maxHeadline = maxHeadline;
+        this.maxUrl = maxUrl;
+    }
+
+    /**
+     * @param body      the posted JSON value
+     * @param principal the posting feed from the gateway, or null for a direct internal call (then the body names it)
+     */
+    public Validation validate(JsonNode body, String principal) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            errors.add(new FieldError("body", "must be a JSON object"));
+            return Validation.invalid(errors);
+        }
+        String source = source(body.get("source"), principal, errors);
+        String externalId = externalId(body.get("externalId"), errors);
+        Instant occurredAt = occurredAt(body.get("occurredAt"), errors);
+        String actor1 = actor("actor1", body.get("actor1"), true, errors);
+        String actor2 = actor("actor2", body.get("actor2"), false, errors);
+        CameoCodes.CameoCode cameo = cameo(body.get("cameoCode"), errors);
+        Double goldstein = goldstein(body.get("goldstein"), errors);
+        Integer mentions = mentions(body.get("mentions"), errors);
+        Category category = category(body.get("category"), errors);
+        String headline = text("headline", body.get("headline"), maxHeadline, errors);
+        String url = url(body.get("url"), errors);
+        if (!errors.isEmpty()) {
+            return Validation.invalid(errors);
+        }
+        if (category == null) {
+            category = Categories.defaultFor(cameo.code(), actor1, actor2);
+        }
+        return Validation.valid(new GeoEvent(
+                EventIds.eventId(source, externalId), source, externalId, occurredAt, actor1, actor2,
+                cameo.code(), cameo.quadClass(), goldstein != null ? goldstein : cameo.goldstein(),
+                mentions != null ? mentions : 1, category, headline, url, clock.instant()));
+    }
+
+    private String source(JsonNode node, String principal, List<FieldError> errors) {
+        if (principal != null) {
+            if (isAbsent(node)) {
+                return principal;
+            }
+            if (!node.isTextual() || !node.asText().equals(principal)) {
+                errors.add(new FieldError("source", "must be the posting feed '" + principal + "' or absent"));
+            }
+            return principal;
+        }
+        return requiredText("source", node, maxSource, errors);
+    }
+
+    private String externalId(JsonNode node, List<FieldError> errors) {
+        if (node != null && node.isIntegralNumber()) {
+            return node.asText(); // GDELT-style numeric ids are common; their text is the id
+        }
+        return requiredText("externalId", node, maxExternalId, errors);
+    }
+
+    private Instant occurredAt(JsonNode node, List<FieldError> errors) {
+        String text = requiredText("occurredAt", node, 64, errors);
+        if (text == null) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("occurredAt", "must be an ISO-8601 instant with offset, e.g. 2025-04-07T10:00:00Z"));
+            return null;
+        }
+        if (instant.isAfter(clock.instant().plus(MAX_FUTURE))) {
+            errors.add(new FieldError("occurredAt", "must not be more than 1 day in the future"));
+        } else if (instant.isBefore(EARLIEST)) {
+            errors.add(new FieldError("occurredAt", "must not be before " + EARLIEST));
+        }
+        return instant;
+    }
+
+    private String actor(String field, JsonNode node, boolean required, List<FieldError> errors) {
+        if (!required && isAbsent(node)) {
+            return null;
+        }
+        String text = requiredText(field, node, 16, errors);
+        if (text == null) {
+            return null;
+        }
+        String code = text.trim().toUpperCase(Locale.ROOT);
+        if (!ActorCodes.isKnown(code)) {
+            errors.add(new FieldError(field, "unknown actor code '" + clip(text) + "': an ISO 3166-1 alpha-3 country code "
+                    + "or a bloc code (" + String.join(", ", new java.util.TreeSet<>(ActorCodes.BLOCS.keySet())) + ")"));
+            return null;
+        }
+        return code;
+    }
+
+    private CameoCodes.CameoCode cameo(JsonNode node, List<FieldError> errors) {
+        if (node != null && node.isNumber()) {
+            errors.add(new FieldError("cameoCode", "must be a string of 2-4 digits (a number loses the leading zero)"));
+            return null;
+        }
+        String text = requiredText("cameoCode", node, 16, errors);
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("\\d{2,4}")) {
+            errors.add(new FieldError("cameoCode", "must be 2-4 digits"));
+            return null;
+        }
+        return CameoCodes.find(text).orElseGet(() -> {
+            errors.add(new FieldError("cameoCode", "unknown CAMEO event code '" + text + "'"));
+            return null;
+        });
+    }
+
+    private Double goldstein(JsonNode node, List<FieldError> errors) {
+        if (isAbsent(node)) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            errors.add(new FieldError("goldstein", "must be a number from -10 to 10"));
+            return null;
+        }
+        double value = node.asDouble();
+        if (!(value >= -10.0 && value <= 10.0)) {
+            errors.add(new FieldError("goldstein", "must be from -10 to 10"));
+            return null;
+        }
+        return value;
+    }
+
+    private Integer mentions(JsonNode node, List<FieldError> errors) {
+        if (isAbsent(node)) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            errors.add(new FieldError("mentions", "must be a whole number of at least 1"));
+            return null;
+        }
+        if (node.intValue() < 1) {
+            errors.add(new FieldError("mentions", "must be at least 1"));
+            return null;
+        }
+        return node.intValue();
+    }
+
+    private Category category(JsonNode node, List<FieldError> errors) {
+        if (isAbsent(node)) {
+            return null;
+        }
+        String text = node.isTextual() ? node.asText().trim().toUpperCase(Locale.ROOT) : null;
+        for (Category category : Category.values()) {
+            if (category.name().equals(text)) {
+                return category;
+            }
+        }
+        errors.add(new FieldError("category", "must be one of " + Arrays.stream(Category.values())
+                .map(Enum::name).collect(Collectors.joining(", "))));
+        return null;
+    }
+
+    private String url(JsonNode node, List<FieldError> errors) {
+        String url = text("url", node, maxUrl, errors);
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
+                errors.add(new FieldError("url", "must be an absolute http or https URL"));
+                return null;
+            }
+        } catch (java.net.URISyntaxException e) {
+            errors.add(new FieldError("url", "must be an absolute http or https URL"));
+            return null;
+        }
+        return url;
+    }
+
+    /** An optional bounded text field. */
+    private String text(String field, JsonNode node, int max, List<FieldError> errors) {
+        if (isAbsent(node)) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        return checked(field, node.asText(), max, errors);
+    }
+
+    private String requiredText(String field, JsonNode node, int max, List<FieldError> errors) {
+        if (isAbsent(node)) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        if (node.asText().isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+            return null;
+        }
+        return checked(field, node.asText(), max, errors);
+    }
+
+    private static String checked(String field, String text, int max, List<FieldError> errors) {
+        if (text.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters (was " + text.length() + ")"));
+            return null;
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
+        if (hasUnpairedSurrogate(text)) {
+            errors.add(new FieldError(field, "must be valid Unicode text"));
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 16 ? text : text.substring(0, 16) + "…";
+    }
+}

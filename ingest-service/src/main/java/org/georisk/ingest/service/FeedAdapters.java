@@ -1,0 +1,64 @@
+package org.georisk.ingest.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.georisk.contracts.FieldError;
+import org.georisk.ingest.config.IngestConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns request bodies of each feed format (JSON, NDJSON, GDELT TSV or zip) into candidates for {@link IngestService}. */
+@ApplicationScoped
+public class FeedAdapters {
+
+    /** The source of GDELT rows posted without a feed principal (direct internal call). */
+    public static final String GDELT_SOURCE = "gdelt";
+
+    private final BodyReader reader;
+    private final IngestConfig config;
+
+    public FeedAdapters(BodyReader reader, IngestConfig config) {
+        this.reader = reader;
+        this.config = config;
+    }
+
+    public JsonNode json(byte[] body) {
+        BodyReader.checkSize(body, config.maxEventBytes(), "the event");
+        if (body == null || body.length == 0) {
+            throw new InvalidRequestException("empty body", List.of(new FieldError("body", "is empty")));
+        }
+        return reader.parse(body, "body");
+    }
+
+    public List<IngestService.Candidate> ndjson(byte[] body) {
+        BodyReader.checkSize(body, config.maxBulkBytes(), "the NDJSON body");
+        List<IngestService.Candidate> out = new ArrayList<>();
+        JsonNode[] parsed = new JsonNode[1];
+        for (BodyReader.Line line : BodyReader.lines(body == null ? new byte[0] : body, config.maxBulkLines())) {
+            String error = reader.tryParse(line.text(), parsed);
+            out.add(error == null
+                    ? IngestService.Candidate.of(line.number(), parsed[0])
+                    : IngestService.Candidate.refused(line.number(), new FieldError("line", error)));
+        }
+        return out;
+    }
+
+    public List<IngestService.Candidate> gdelt(byte[] body, boolean zipped, String principal) {
+        BodyReader.checkSize(body, config.maxGdeltBytes(), "the GDELT file");
+        byte[] tsv = zipped ? BodyReader.unzip(body, config.maxGdeltBytes()) : (body == null ? new byte[0] : body);
+        String source = principal != null ? principal : GDELT_SOURCE;
+        List<IngestService.Candidate> out = new ArrayList<>();
+        for (BodyReader.Line line : BodyReader.lines(tsv, Integer.MAX_VALUE)) {
+            GdeltRowMapper.Mapped mapped = GdeltRowMapper.map(line.text().split("\t", -1), source);
+            if (mapped.skipReason() != null) {
+                out.add(IngestService.Candidate.skipped(line.number(), mapped.skipReason()));
+            } else if (mapped.error() != null) {
+                out.add(IngestService.Candidate.refused(line.number(), new FieldError("row", mapped.error())));
+            } else {
+                out.add(IngestService.Candidate.of(line.number(), mapped.body()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package org.georisk.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** Tunables of alert evaluation, the outbox relay and webhook delivery (application.properties, georisk.notification.*). */
+@ConfigMapping(prefix = "georisk.notification")
+public interface NotificationConfig {
+
+    /** How many days of score history (event time) are kept per pair; the longest SCORE_JUMP window allowed. */
+    int scoreHistoryDays();
+
+    Relay relay();
+
+    Webhooks webhooks();
+
+    interface Relay {
+        /** Timer of the safety-net run (the relay also runs right after every processed assessment). */
+        Duration interval();
+
+        /** Outbox rows published per transaction. */
+        int batchSize();
+    }
+
+    interface Webhooks {
+        /** Whether webhook URLs may point at loopback, link-local or private addresses (local run and tests only). */
+        boolean allowPrivate();
+
+        Duration connectTimeout();
+
+        /** How long to wait for the receiver's answer. */
+        Duration readTimeout();
+
+        /** Attempts before a delivery becomes a dead letter. */
+        int maxAttempts();
+
+        /** Delay before the second attempt; doubled for each further one, with jitter, capped by maxDelay. */
+        Duration baseDelay();
+
+        Duration maxDelay();
+
+        /** How often the worker looks for due deliveries. */
+        Duration pollInterval();
+
+        /** Deliveries claimed per worker run. */
+        int batchSize();
+    }
+}

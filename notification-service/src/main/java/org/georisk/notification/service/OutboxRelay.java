@@ -1,0 +1,98 @@
+package org.georisk.notification.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.georisk.notification.config.NotificationConfig;
+import org.georisk.notification.repository.OutboxAlertEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes unpublished outbox rows to georisk.alerts, oldest first, and flags them published once the broker has
+ * acknowledged them (acks=all, idempotent producer). A crash between the acknowledgement and the flag publishes the
+ * row again after restart: at-least-once to Kafka, made harmless by the deterministic alertId.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutinyEmitter<String> alerts;
+    private final NotificationConfig config;
+    private final AlertMetrics metrics;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    public OutboxRelay(@Channel("alerts") MutinyEmitter<String> alerts, NotificationConfig config, AlertMetrics metrics) {
+        this.alerts = alerts;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Safety net: rows left by a failed run (broker down, crash) go out on the next tick. */
+    @Scheduled(every = "${georisk.notification.relay.interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void onTimer() {
+        publishPending();
+    }
+
+    /**
+     * Publishes whatever is pending. Called after every evaluated assessment; if a run is already going, it is asked
+     * to go round once more instead of waiting, so the caller never blocks on another caller.
+     */
+    public void publishPending() {
+        requested.set(true);
+        while (requested.get() && running.tryLock()) {
+            try {
+                requested.set(false);
+                drain();
+            } catch (RuntimeException e) {
+                Log.warnf(e, "publishing alerts failed; unpublished rows stay in the outbox for the next run");
+                return;
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+
+    private void drain() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            if (published > 0) {
+                metrics.alertsPublished(published);
+            }
+        } while (published == config.relay().batchSize());
+    }
+
+    /** One batch: lock rows, send all, wait for every ack, flag them; a failure rolls the flags back. */
+    private int publishBatch() {
+        List<OutboxAlertEntity> rows = OutboxAlertEntity.lockUnpublished(config.relay().batchSize());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = rows.stream()
+                .map(row -> alerts.sendMessage(Message.of(row.payload)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.pair).build())))
+                .toList();
+        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        Instant now = Instant.now();
+        for (OutboxAlertEntity row : rows) {
+            row.published = true;
+            row.publishedAt = now;
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,96 @@
+package org.georisk.notification.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.georisk.contracts.Alert;
+import org.georisk.contracts.PairAssessment;
+import org.georisk.notification.service.AlertMetrics;
+import org.georisk.notification.service.AssessmentProcessor;
+import org.georisk.notification.service.OutboxRelay;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Reads georisk.assessments (group georisk-notification), one record at a time and in partition order. The offset is
+ * committed only after the evaluating transaction committed; a record seen again after a crash finds its
+ * (pair, version) marker and does nothing.
+ */
+@ApplicationScoped
+public class AssessmentConsumer {
+
+    private final ObjectMapper json;
+    private final AssessmentProcessor processor;
+    private final OutboxRelay relay;
+    private final AlertMetrics metrics;
+
+    public AssessmentConsumer(ObjectMapper json, AssessmentProcessor processor, OutboxRelay relay, AlertMetrics metrics) {
+        this.json = json;
+        this.processor = processor;
+        this.relay = relay;
+        this.metrics = metrics;
+    }
+
+    @Incoming("assessments")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
+        PairAssessment assessment = read(record);
+        if (assessment != null) {
+            List<Alert> raised = processWithRetry(assessment);
+            raised.forEach(metrics::alertRaised);
+            if (!raised.isEmpty()) {
+                relay.publishPending();
+            }
+        }
+        return record.ack();
+    }
+
+    /**
+     * A failure here is the database or a bug, not the record: retry with growing pauses instead of skipping, so no
+     * alert is dropped and the partition's order is kept (the connector keeps polling meanwhile, no rebalance).
+     */
+    private List<Alert> processWithRetry(PairAssessment assessment) {
+        long pauseMillis = 200;
+        while (true) {
+            try {
+                return processor.process(assessment);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "evaluating %s v%d failed; retrying in %d ms", assessment.pair(), assessment.version(),
+                        pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 30_000);
+            }
+        }
+    }
+
+    /** An unreadable record is logged and skipped: it can never become readable by retrying. */
+    private PairAssessment read(KafkaRecord<String, String> record) {
+        if (record.getPayload() == null) {
+            return null; // a compaction tombstone
+        }
+        try {
+            PairAssessment a = json.readValue(record.getPayload(), PairAssessment.class);
+            if (a.pair() == null || a.level() == null || a.asOf() == null) {
+                throw new IllegalArgumentException("pair, level and asOf are required");
+            }
+            return a;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Object offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (Object) m.getOffset())
+                    .orElse("?");
+            Log.warnf("skipping unreadable assessment at %s-%d offset %s (key %s): %s", record.getTopic(),
+                    record.getPartition(), offset, record.getKey(), e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.georisk.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.georisk.contracts.Category;
+import org.georisk.contracts.Driver;
+import org.georisk.contracts.EventIds;
+import org.georisk.contracts.Level;
+import org.georisk.contracts.PairAssessment;
+import org.georisk.contracts.Topics;
+import org.georisk.testkit.KafkaBrokerResource;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Builds PairAssessments and produces them to georisk.assessments with a plain KafkaProducer, as the stream would. */
+public final class Assessments implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper json;
+
+    public Assessments(ObjectMapper json) {
+        this.json = json;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    /** An assessment whose level follows from the score by the default bounds; DIPLOMATIC carries the score. */
+    public static PairAssessment of(String pair, long version, Instant asOf, double score) {
+        Map<Category, Double> categories = new EnumMap<>(Category.class);
+        categories.put(Category.DIPLOMATIC, score);
+        return of(pair, version, asOf, score, categories);
+    }
+
+    public static PairAssessment of(String pair, long version, Instant asOf, double score,
+                                    Map<Category, Double> categories) {
+        Driver driver = new Driver(EventIds.nameBased(pair + "|" + version), "Event " + version + " between " + pair,
+                asOf, score / 10);
+        return new PairAssessment(pair, score, Level.of(score), categories, 0.0, List.of(driver), version, version,
+                asOf);
+    }
+
+    public void send(PairAssessment assessment) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.ASSESSMENTS, assessment.pair(),
+                    json.writeValueAsString(assessment))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce " + assessment, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

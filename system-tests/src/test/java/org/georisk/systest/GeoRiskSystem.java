@@ -1,0 +1,298 @@
+package org.georisk.systest;
+
+import org.georisk.infra.Databases;
+import org.georisk.infra.PostgresLocator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole of GeoRisk as real processes: a KRaft broker from local-infra/target/broker-lib on free ports
+ * (data under target/systest/kafka), fresh {@code georisk_*_systest} databases on the local PostgreSQL (or an
+ * embedded one), and the four built service jars on free ports with the {@code local} profile. Started once
+ * per test JVM by {@link SystemTestExtension}, stopped when the JVM's tests are done.
+ */
+public final class GeoRiskSystem implements AutoCloseable {
+
+    public static final String FEED_KEY = "dev-feed-key";
+    public static final String ANALYST_KEY = "dev-analyst-key";
+    public static final String OPS_KEY = "dev-ops-key";
+
+    /** Services in start order; the gateway last, it calls the others. */
+    static final List<String> SERVICES = List.of("ingest-service", "assessment-service", "notification-service",
+            "api-gateway");
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+
+    private final Path root;
+    private final Path dir;
+    private final int kafkaPort = freePort();
+    private final int controllerPort = freePort();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> figures = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ManagedProcess broker;
+
+    GeoRiskSystem(Path root, Path dir) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** From the failsafe configuration (georisk.root, georisk.systest.dir), else guessed from the working dir. */
+    static GeoRiskSystem fromSystemProperties() {
+        Path root = Path.of(System.getProperty("georisk.root", ".."));
+        Path dir = Path.of(System.getProperty("georisk.systest.dir", "target/systest"));
+        return new GeoRiskSystem(root, dir);
+    }
+
+    public void start() {
+        long t0 = System.nanoTime();
+        ManagedProcess.endLeftovers(dir.resolve("run"), dir);
+        for (String service : SERVICES) {
+            Path jar = jar(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (mvn verify from the "
+                        + "root builds them before this module)");
+            }
+        }
+        if (!Files.isDirectory(root.resolve("local-infra/target/broker-lib"))) {
+            throw new IllegalStateException("local-infra/target/broker-lib is missing: package local-infra first");
+        }
+        deleteTree(dir.resolve("kafka"));
+        broker = new ManagedProcess("kafka", List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-cp", infraClasspath(),
+                "org.georisk.infra.KafkaBrokerMain", "--dir", dir.resolve("kafka").toString(),
+                "--port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort)),
+                Map.of(), dir, dir.resolve("logs"), dir.resolve("run"));
+        broker.start();
+
+        // The databases while the broker starts.
+        int pgPort = PostgresLocator.ensureServer(dir.resolve("embedded-postgres"));
+        Databases.recreateAll(pgPort, "_systest");
+        awaitBroker();
+        figures.put("broker ready (s)", seconds(t0));
+
+        for (String service : SERVICES) {
+            ports.put(service, freePort());
+        }
+        long tServices = System.nanoTime();
+        for (String service : SERVICES) {
+            ManagedProcess process = serviceProcess(service, pgPort);
+            services.put(service, process);
+            process.start();
+        }
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (String service : SERVICES) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                awaitReady(service);
+                figures.put(service + " ready (s)", seconds(tServices));
+            }));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        figures.put("system ready (s)", seconds(t0));
+        services.forEach((name, process) -> figures.put(name + " RSS (MiB)", String.valueOf(process.rssMib())));
+        System.out.println("[systest] GeoRisk up: " + figures + ", gateway " + gatewayUrl() + ", logs in "
+                + dir.resolve("logs"));
+    }
+
+    private ManagedProcess serviceProcess(String service, int pgPort) {
+        Path work = dir.resolve(service);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("GEORISK_WORK_DIR", work.toString());
+        env.put("GEORISK_DB_URL", PostgresLocator.jdbcUrl(pgPort, database(service) + "_systest"));
+        if (service.equals("api-gateway")) {
+            env.put("GEORISK_INGEST_URL", "http://127.0.0.1:" + ports.get("ingest-service"));
+            env.put("GEORISK_ASSESSMENT_URL", "http://127.0.0.1:" + ports.get("assessment-service"));
+            env.put("GEORISK_NOTIFICATION_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+        }
+        List<String> command = List.of(java(),
+                // Two cores shared by five JVMs: a lighter JIT and GC start the services faster.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + work.resolve("tmp"),
+                "-Dquarkus.profile=local",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dkafka-streams.state.dir=" + work.resolve("kafka-streams"),
+                "-jar", jar(service).toString());
+        try {
+            Files.createDirectories(work.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ManagedProcess(service, command, env, work, dir.resolve("logs"), dir.resolve("run"));
+    }
+
+    private static String database(String service) {
+        return switch (service) {
+            case "ingest-service" -> Databases.INGEST;
+            case "assessment-service" -> Databases.ASSESSMENT;
+            case "notification-service" -> Databases.NOTIFICATION;
+            case "api-gateway" -> Databases.GATEWAY;
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    // ---- the broker, for the outage test
+
+    /** Stops the broker process (SIGTERM, clean shutdown); the data stays for {@link #startBroker()}. */
+    public void stopBroker() {
+        broker.stop(60);
+    }
+
+    /** Starts the broker again on the same ports and data directory and waits until it answers. */
+    public void startBroker() {
+        broker.start();
+        awaitBroker();
+    }
+
+    private void awaitBroker() {
+        Path ready = dir.resolve("kafka/ready");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.exists(ready)) {
+            if (!broker.alive()) {
+                throw new IllegalStateException("the broker exited:\n" + broker.tail(40));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker is not ready after 120 s:\n" + broker.tail(40));
+            }
+            sleep(100);
+        }
+    }
+
+    // ---- readiness
+
+    private void awaitReady(String service) {
+        ManagedProcess process = services.get(service);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (readyStatus(service) != 200) {
+            if (!process.alive()) {
+                throw new IllegalStateException(service + " exited; last lines of " + process.log() + ":\n"
+                        + process.tail(60));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service + " is not ready after " + READY_TIMEOUT.toSeconds()
+                        + " s; last lines of " + process.log() + ":\n" + process.tail(60));
+            }
+            sleep(250);
+        }
+    }
+
+    /** HTTP status of the service's /q/health/ready (200 UP, 503 DOWN), or -1 when it does not answer. */
+    public int readyStatus(String service) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    // ---- addresses
+
+    public String gatewayUrl() {
+        return serviceUrl("api-gateway");
+    }
+
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Map<String, String> figures() {
+        return figures;
+    }
+
+    /** The last lines of a process's log (service name or "kafka"), for failure messages. */
+    public String logTail(String name, int lines) {
+        ManagedProcess process = name.equals("kafka") ? broker : services.get(name);
+        return process == null ? "" : process.tail(lines);
+    }
+
+    @Override
+    public void close() {
+        long t0 = System.nanoTime();
+        List<ManagedProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(p -> p.stop(20));
+        if (broker != null) {
+            broker.stop(30);
+        }
+        System.out.println("[systest] GeoRisk stopped in " + seconds(t0) + " s");
+    }
+
+    // ---- helpers
+
+    private Path jar(String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private String infraClasspath() {
+        Path infra = root.resolve("local-infra/target");
+        return infra.resolve("classes") + java.io.File.pathSeparator + infra.resolve("broker-lib") + "/*";
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String seconds(long since) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
