@@ -25,14 +25,14 @@ class MalformedEventIT {
     @Test
     void eventWithoutOccurredAtIsRefusedNamingTheField() {
         Response response = gateway.postEvent("""
-                {"source":"systest","externalId":"no-time","actor1":"AZE","actor2":"RUS","cameoCode":"036"}""");
+                {"externalId":"no-time","actor1":"AZE","actor2":"RUS","cameoCode":"036"}""");
         assertProblemNaming(response, "occurredAt");
     }
 
     @Test
     void eventWithAnUnknownActorIsRefusedNamingTheField() {
         Response response = gateway.postEvent("""
-                {"source":"systest","externalId":"bad-actor","occurredAt":"2025-04-01T10:00:00Z","actor1":"XQZ",\
+                {"externalId":"bad-actor","occurredAt":"2025-04-01T10:00:00Z","actor1":"XQZ",\
                 "actor2":"RUS","cameoCode":"036"}""");
         assertProblemNaming(response, "actor1");
     }

@@ -33,6 +33,8 @@ public final class EventValidator {
     /** Sanity floor for event time: nothing a feed posts is older, and far-off years break storage. */
     static final Instant EARLIEST = Instant.parse("1800-01-01T00:00:00Z");
 
+    private static final java.util.regex.Pattern CAMEO_FORMAT = java.util.regex.Pattern.compile("\\d{2,4}");
+
     private final Clock clock;
     private final int maxSource;
     private final int maxExternalId;
@@ -146,7 +148,7 @@ public final class EventValidator {
         if (text == null) {
             return null;
         }
-        if (!text.matches("\\d{2,4}")) {
+        if (!CAMEO_FORMAT.matcher(text).matches()) {
             errors.add(new FieldError("cameoCode", "must be 2-4 digits"));
             return null;
         }

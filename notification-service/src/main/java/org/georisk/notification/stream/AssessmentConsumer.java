@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.PairAssessment;
+import org.georisk.contracts.PairKey;
 import org.georisk.notification.service.AlertMetrics;
 import org.georisk.notification.service.AssessmentProcessor;
 import org.georisk.notification.service.OutboxRelay;
@@ -83,6 +84,9 @@ public class AssessmentConsumer {
             PairAssessment a = json.readValue(record.getPayload(), PairAssessment.class);
             if (a.pair() == null || a.level() == null || a.asOf() == null) {
                 throw new IllegalArgumentException("pair, level and asOf are required");
+            }
+            if (!a.pair().equals(PairKey.normalise(a.pair()))) {
+                throw new IllegalArgumentException("not a normalised pair key: " + a.pair());
             }
             return a;
         } catch (JsonProcessingException | IllegalArgumentException e) {

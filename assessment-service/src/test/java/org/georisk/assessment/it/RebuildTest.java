@@ -1,0 +1,130 @@
+package org.georisk.assessment.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.georisk.assessment.service.ScoringParameters;
+import org.georisk.assessment.stream.AssessmentTopology;
+import org.georisk.contracts.Category;
+import org.georisk.contracts.Topics;
+import org.georisk.testkit.KafkaBrokerResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * A rebuild is the same topology with empty state reading georisk.events from the start (what bin/rebuild.sh does
+ * to the running application with StreamsResetter). Here a second application id gives that empty state: its last
+ * assessment of every pair must be byte-identical to what the live stream published.
+ */
+@QuarkusTest
+class RebuildTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ScoringParameters params;
+
+    @Test
+    void aRebuildFromTheLogReproducesEveryAssessmentExactly() throws Exception {
+        Instant t0 = Instant.parse("2025-01-10T00:00:00Z");
+        try (EventFeed feed = new EventFeed(mapper)) {
+            for (int i = 0; i < 12; i++) {
+                // out of event-time order on purpose
+                Instant at = t0.plus(Duration.ofHours(37L * ((i * 7) % 12)));
+                feed.send("KAZ-RUS", AssessmentServiceTest.event("kaz-" + i, "KAZ", "RUS", at, (i % 3) * 3 - 4.5,
+                        1 + i, Category.values()[i % Category.values().length], "kaz " + i));
+            }
+        }
+        AssessmentServiceTest.latest("KAZ-RUS", 12);
+
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ASSESSMENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<String, String> live = new HashMap<>();
+            readUntil(consumer, end, live);
+            assertFalse(live.isEmpty());
+
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "georisk-assessment-rebuild-" + UUID.randomUUID());
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, "target/rebuild-test/" + UUID.randomUUID());
+            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
+            try (KafkaStreams rebuild = new KafkaStreams(AssessmentTopology.build(mapper, params), props)) {
+                rebuild.start();
+                Map<String, String> rebuilt = new HashMap<>();
+                long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
+                while (!sameVersions(live, rebuilt) && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        rebuilt.put(r.key(), r.value());
+                    }
+                }
+                rebuild.close(Duration.ofSeconds(10));
+                assertEquals(live, rebuilt, "every pair's last assessment, byte for byte");
+            }
+        }
+    }
+
+    private boolean sameVersions(Map<String, String> live, Map<String, String> rebuilt) {
+        for (Map.Entry<String, String> e : live.entrySet()) {
+            String mine = rebuilt.get(e.getKey());
+            if (mine == null || version(mine) < version(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long version(String json) {
+        try {
+            return mapper.readTree(json).get("version").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
+                                  Map<String, String> last) {
+        long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                last.put(r.key(), r.value());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read " + Topics.ASSESSMENTS + " to its end");
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-rebuild-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+}
