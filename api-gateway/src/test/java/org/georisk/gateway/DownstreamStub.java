@@ -97,6 +97,9 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
         if (method.equals("POST") && path.equals("/events")
                 && exchange.getRequestHeaders().getFirst("Content-Type").startsWith("application/json")) {
             status = 202;
+        } else if (method.equals("POST") && path.equals("/feeds")) {
+            status = 201;
+            exchange.getResponseHeaders().add("Location", "/feeds/new-feed");
         } else if (method.equals("POST") && path.equals("/subscriptions")) {
             status = 201;
             exchange.getResponseHeaders().add("Location", "http://notification.internal:8083/subscriptions/abc");

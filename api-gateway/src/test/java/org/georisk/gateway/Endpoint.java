@@ -43,6 +43,7 @@ public record Endpoint(String method, String path, Role role, String contentType
                 of("GET", "/api/v1/ops/topics", Role.OPS),
                 of("GET", "/api/v1/ops/feeds", Role.OPS),
                 withBody("POST", "/api/v1/ops/feeds", Role.OPS, "application/json", "{\"name\":\"f\"}"),
+                of("POST", "/api/v1/ops/feeds/some-feed/key", Role.OPS),
                 of("DELETE", "/api/v1/ops/feeds/some-feed", Role.OPS),
                 of("GET", "/api/v1/ops/dead-letters", Role.OPS),
                 of("POST", "/api/v1/ops/dead-letters/abc/resend", Role.OPS));

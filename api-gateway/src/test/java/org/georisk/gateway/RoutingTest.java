@@ -157,6 +157,13 @@ class RoutingTest {
     void opsRoutesReachIngestAndNotification() {
         given().header("X-API-Key", TestKeys.OPS).get("/api/v1/ops/feeds").then()
                 .statusCode(200).body("path", equalTo("/feeds"));
+        given().header("X-API-Key", TestKeys.OPS).contentType("application/json").body("{\"name\":\"new-feed\"}")
+                .post("/api/v1/ops/feeds").then()
+                .statusCode(201)
+                .header("Location", endsWith("/api/v1/ops/feeds/new-feed"))
+                .body("body", equalTo("{\"name\":\"new-feed\"}"));
+        given().header("X-API-Key", TestKeys.OPS).post("/api/v1/ops/feeds/new-feed/key").then()
+                .statusCode(200).body("path", equalTo("/feeds/new-feed/key"));
         given().header("X-API-Key", TestKeys.OPS).post("/api/v1/ops/dead-letters/d-1/resend").then()
                 .statusCode(200).body("path", equalTo("/deliveries/dead-letters/d-1/resend"));
     }

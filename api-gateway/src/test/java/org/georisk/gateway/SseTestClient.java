@@ -99,6 +99,23 @@ final class SseTestClient implements AutoCloseable {
         return taken;
     }
 
+    /** Events up to and including the first that matches {@code last}; empty when none came within the timeout. */
+    List<Event> until(java.util.function.Predicate<Event> last, Duration timeout) throws InterruptedException {
+        List<Event> taken = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (;;) {
+            long left = deadline - System.nanoTime();
+            Event event = events.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                return new ArrayList<>();
+            }
+            taken.add(event);
+            if (last.test(event)) {
+                return taken;
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -61,6 +61,10 @@ public interface IngestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Response createFeed(InputStream body);
 
+    @POST
+    @Path("/feeds/{name}/key")
+    Response rotateFeedKey(@PathParam("name") String name);
+
     @DELETE
     @Path("/feeds/{name}")
     Response revokeFeed(@PathParam("name") String name);

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 
+
 /**
  * Hands a service's answer to the caller unchanged: status, body (problem+json included), content type and
  * Retry-After. A Location is rewritten from the service's own address to the public /api/v1 one.
@@ -17,6 +18,11 @@ public final class Relay {
     }
 
     public static Response of(Response downstream) {
+        return of(downstream, "", PUBLIC_PREFIX);
+    }
+
+    /** As {@link #of(Response)}, a Location under {@code serviceRoot} moved to {@code publicRoot}. */
+    public static Response of(Response downstream, String serviceRoot, String publicRoot) {
         try (downstream) {
             Response.ResponseBuilder out = Response.status(downstream.getStatus());
             if (downstream.hasEntity()) {
@@ -30,8 +36,10 @@ public final class Relay {
                 out.header(HttpHeaders.RETRY_AFTER, retryAfter);
             }
             URI location = downstream.getLocation();
-            if (location != null) {
-                out.location(URI.create(PUBLIC_PREFIX + location.getRawPath()));
+            if (location != null && location.getRawPath() != null) {
+                String path = location.getRawPath();
+                String rest = path.startsWith(serviceRoot) ? path.substring(serviceRoot.length()) : path;
+                out.header(HttpHeaders.LOCATION, publicRoot + rest);
             }
             return out.build();
         }

@@ -80,7 +80,14 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a feed; the answer shows its key once (ops role; ingest-service)")
     public Response createFeed(InputStream body) {
-        return Relay.of(ingest.createFeed(body));
+        return Relay.of(ingest.createFeed(body), "/feeds", "/api/v1/ops/feeds");
+    }
+
+    @POST
+    @Path("/feeds/{name}/key")
+    @Operation(summary = "Issue a new key for a feed; the old one stops working (ops role; ingest-service)")
+    public Response rotateFeedKey(@PathParam("name") String name) {
+        return Relay.of(ingest.rotateFeedKey(name));
     }
 
     @DELETE
