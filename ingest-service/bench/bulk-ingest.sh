@@ -32,19 +32,26 @@ for part in range((n + per - 1) // per):
 PY
 
 post() {
-  curl -sS -o "$1.out" -w '%{http_code}\n' -H 'Content-Type: application/x-ndjson' --data-binary "@$1" "$URL"
+  curl -sS -o "$1.out" -w '%{http_code}\n' -H 'Content-Type: application/x-ndjson' --data-binary "@$1" "$URL" \
+    || { echo "000"; echo '{}' > "$1.out"; }
 }
 export -f post
 export URL
 
 start=$(date +%s.%N)
-codes=$(ls "$DIR"/part-*.ndjson | xargs -P "$P" -I{} bash -c 'post {}')
+codes=$(ls "$DIR"/part-*.ndjson | xargs -P "$P" -I{} bash -c 'post {}' || true)
 end=$(date +%s.%N)
 
 accepted=$(python3 -c 'import json, sys
-print(sum(json.load(open(f)).get("accepted", 0) for f in sys.argv[1:]))' "$DIR"/part-*.ndjson.out)
+def accepted(f):
+    try:
+        return json.load(open(f)).get("accepted", 0)
+    except ValueError:
+        return 0  # a problem+json or empty answer: nothing accepted
+print(sum(accepted(f) for f in sys.argv[1:]))' "$DIR"/part-*.ndjson.out)
 bad=$(echo "$codes" | grep -vc '^200$' || true)
 secs=$(echo "$end - $start" | bc -l)
 printf 'events posted: %d in %d requests (%d in flight), non-200 answers: %d\n' "$N" "$(echo "$codes" | wc -l)" "$P" "$bad"
+echo "$codes" | sort | uniq -c | sed 's/^/  HTTP answers: /'
 printf 'accepted (acknowledged by the broker): %d\n' "$accepted"
 printf 'elapsed: %.2f s  →  %.0f events/s\n' "$secs" "$(echo "$accepted / $secs" | bc -l)"

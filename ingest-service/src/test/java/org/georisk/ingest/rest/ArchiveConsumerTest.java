@@ -33,6 +33,10 @@ class ArchiveConsumerTest {
                 .then().statusCode(202);
         assertTrue(EventsTopic.eventually(
                 () -> EventResourceTest.total("AZE-RUS", "1907-01-01T00:00:00Z", "1908-01-01T00:00:00Z") == 1));
-        assertEquals(1, EventsTopic.records(Topics.EVENTS_DLQ, r -> r.value() != null && r.value().contains(marker), 1).size());
+        var parked = EventsTopic.records(Topics.EVENTS_DLQ, r -> r.value() != null && r.value().contains(marker), 1);
+        assertEquals(1, parked.size());
+        assertEquals("AZE-RUS", parked.get(0).key());
+        assertEquals(Topics.EVENTS, new String(parked.get(0).headers().lastHeader(Topics.DLQ_HEADER_SOURCE_TOPIC).value()));
+        assertTrue(parked.get(0).headers().lastHeader(Topics.DLQ_HEADER_REASON).value().length > 0);
     }
 }
