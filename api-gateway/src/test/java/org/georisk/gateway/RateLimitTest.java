@@ -11,7 +11,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Past its burst a key gets 429 with Retry-After; other keys are not affected. */
+/**
+ * Past its burst a key gets 429 with Retry-After; other keys are not affected. The profile also configures
+ * development keys, which are then seeded and admitted with their roles.
+ */
 @QuarkusTest
 @TestProfile(RateLimitProfile.class)
 class RateLimitTest {
@@ -37,5 +40,18 @@ class RateLimitTest {
         long seconds = Long.parseLong(retryAfter);
         assertTrue(seconds >= 1 && seconds <= 100, "Retry-After " + retryAfter);
         given().header("X-API-Key", TestKeys.OTHER_ANALYST).get("/api/v1/assessments").then().statusCode(200);
+    }
+
+    @Test
+    void configuredDevelopmentKeysAreSeededWithTheirRoles() {
+        given().header("X-API-Key", RateLimitProfile.DEV_ANALYST_KEY).get("/api/v1/subscriptions").then()
+                .statusCode(200)
+                .body("principal", equalTo("dev-analyst"))
+                .body("role", equalTo("ANALYST"));
+        given().header("X-API-Key", "dev-ops-key").get("/api/v1/ops/dead-letters").then()
+                .statusCode(200)
+                .body("principal", equalTo("dev-ops"));
+        // the default analyst key was overridden, so it is not a key at all
+        given().header("X-API-Key", "dev-analyst-key").get("/api/v1/subscriptions").then().statusCode(401);
     }
 }

@@ -6,7 +6,6 @@ import org.georisk.testkit.KafkaBrokerResource;
 import org.georisk.testkit.PostgresResource;
 
 /** The real broker and database every @QuarkusTest of this module runs against (declared once, for all of them). */
-@QuarkusTestResource(value = KafkaExitGuard.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "georisk_notification"))

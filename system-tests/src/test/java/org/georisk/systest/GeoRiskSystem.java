@@ -72,7 +72,10 @@ public final class GeoRiskSystem implements AutoCloseable {
         if (!Files.isDirectory(root.resolve("local-infra/target/broker-lib"))) {
             throw new IllegalStateException("local-infra/target/broker-lib is missing: package local-infra first");
         }
+        // A fresh broker each run, so no state of an earlier one may survive: Kafka Streams state stores and
+        // checkpoints under the services' folders would point at offsets the new broker never had.
         deleteTree(dir.resolve("kafka"));
+        SERVICES.forEach(service -> deleteTree(dir.resolve(service)));
         broker = new ManagedProcess("kafka", List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-cp", infraClasspath(),
                 "org.georisk.infra.KafkaBrokerMain", "--dir", dir.resolve("kafka").toString(),
                 "--port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort)),

@@ -2,6 +2,7 @@ package org.georisk.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.georisk.infra.TopicCreator;
 
@@ -15,6 +16,16 @@ import java.util.Map;
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit cluster;
+
+    static {
+        // The broker lives inside the test JVM. Kafka's own "halt the process" calls (seen when its temporary log
+        // directory goes away while it shuts down at JVM exit) would end the JVM with a non-zero status after every
+        // test passed and fail the fork; here they are reported on stderr instead.
+        Exit.setHaltProcedure((status, message) ->
+                System.err.println("[test broker] asked to halt the JVM with " + status + ": " + message));
+        Exit.setExitProcedure((status, message) ->
+                System.err.println("[test broker] asked to exit the JVM with " + status + ": " + message));
+    }
 
     /** The running broker's bootstrap address, starting it on first use. */
     public static synchronized String bootstrapServers() {

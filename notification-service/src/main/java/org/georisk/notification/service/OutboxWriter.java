@@ -20,7 +20,7 @@ public class OutboxWriter {
         this.json = json;
     }
 
-    /** Adds the alert to the outbox; false if an alert with this id is already there. Returns the JSON written. */
+    /** Adds the alert to the outbox and returns the JSON written; null if an alert with this id is already there. */
     public String add(Alert alert, Instant now) {
         if (OutboxAlertEntity.exists(alert.alertId())) {
             return null;
