@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Recomputes every assessment from the start of georisk.events (docs/scoring.md, "Rebuild").
 #
-#   assessment-service/bin/rebuild.sh [--dry-run]
+#   assessment-service/bin/rebuild.sh [--dry-run]     (--dry-run only previews, and only while the service is stopped)
 #
 # 1. stops assessment-service if ./georisk started it (a Streams application must not run while it is reset);
 # 2. resets the Streams application georisk-assessment with Kafka's StreamsResetter (kafka-tools, from the jars that
@@ -23,7 +23,9 @@ WORK="${GEORISK_WORK_DIR:-$ROOT/.georisk}"
 LIB="${KAFKA_TOOLS_LIB:-$ROOT/local-infra/target/broker-lib}"
 APP=georisk-assessment
 DRY_RUN=()
-[[ "${1:-}" == "--dry-run" ]] && DRY_RUN=(--dry-run)
+FORCE=(--force)
+# a dry run must not touch the group: --force would remove the running members even then
+[[ "${1:-}" == "--dry-run" ]] && DRY_RUN=(--dry-run) && FORCE=()
 
 say() { printf 'rebuild: %s\n' "$*"; }
 die() { printf 'rebuild: %s\n' "$*" >&2; exit 1; }
@@ -46,7 +48,7 @@ fi
 
 say "resetting Streams application $APP on $BOOTSTRAP"
 java -cp "$LIB/*" org.apache.kafka.tools.StreamsResetter \
-    --bootstrap-server "$BOOTSTRAP" --application-id "$APP" --input-topics georisk.events --force "${DRY_RUN[@]}"
+    --bootstrap-server "$BOOTSTRAP" --application-id "$APP" --input-topics georisk.events "${FORCE[@]}" "${DRY_RUN[@]}"
 
 if (( ${#DRY_RUN[@]} > 0 )); then
     say "dry run: nothing changed"

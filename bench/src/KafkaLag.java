@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  *   watch  <bootstrap> <topic> <group> <timeoutS> <t0EpochMs>   polls every 250 ms until the group's lag is 0,
  *                                                               prints progress every 5 s, then the RESULT line
  *   delete <bootstrap> <group>                                  deletes an (empty) consumer group
+ *   idle   <bootstrap> <timeoutS> <topic>:<group>[,...]         waits until every listed group's lag is <= 10
+ *                                                               (exit 0) or the timeout passes (exit 3)
  */
 public class KafkaLag {
 
@@ -42,6 +44,7 @@ public class KafkaLag {
                     }
                 }
                 case "watch" -> System.exit(watch(admin, args[2], args[3], Long.parseLong(args[4]), Long.parseLong(args[5])));
+                case "idle" -> System.exit(idle(admin, Long.parseLong(args[2]), args[3].split(",")));
                 case "delete" -> admin.deleteConsumerGroups(List.of(args[2])).all().get(30, TimeUnit.SECONDS);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
@@ -82,6 +85,35 @@ public class KafkaLag {
             e += end.get(p);
         }
         return new long[]{c, e};
+    }
+
+    static int idle(Admin admin, long timeoutS, String[] topicGroups) throws Exception {
+        long start = System.currentTimeMillis();
+        long lastPrint = 0;
+        while (true) {
+            StringBuilder line = new StringBuilder();
+            long worst = 0;
+            for (String tg : topicGroups) {
+                String[] parts = tg.split(":");
+                long[] s = snapshot(admin, parts[0], parts[1]);
+                worst = Math.max(worst, s[1] - s[0]);
+                line.append(String.format(Locale.ROOT, " %s lag %d;", parts[1], s[1] - s[0]));
+            }
+            long now = System.currentTimeMillis();
+            if (worst <= 10) {
+                System.out.printf(Locale.ROOT, "  pipeline idle after %.1f s:%s%n", (now - start) / 1000.0, line);
+                return 0;
+            }
+            if (now - start > timeoutS * 1000) {
+                System.out.printf(Locale.ROOT, "  pipeline NOT idle after %d s:%s%n", timeoutS, line);
+                return 3;
+            }
+            if (now - lastPrint >= 10_000) {
+                lastPrint = now;
+                System.out.printf(Locale.ROOT, "  waiting for the backlog to drain:%s%n", line);
+            }
+            Thread.sleep(1000);
+        }
     }
 
     static int watch(Admin admin, String topic, String group, long timeoutS, long t0) throws Exception {
