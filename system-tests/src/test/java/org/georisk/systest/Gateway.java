@@ -50,6 +50,10 @@ final class Gateway {
         return as(GeoRiskSystem.ANALYST_KEY).accept("application/json").get("/assessments/" + pair);
     }
 
+    Response history(String pair) {
+        return as(GeoRiskSystem.ANALYST_KEY).accept("application/json").get("/assessments/" + pair + "/history");
+    }
+
     Response assessments() {
         return as(GeoRiskSystem.ANALYST_KEY).accept("application/json").get("/assessments");
     }

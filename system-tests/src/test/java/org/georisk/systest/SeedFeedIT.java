@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample feed through the public gateway: the report's strain between Russia and Azerbaijan shows as an
- * assessment above LOW, a dashboard connected beforehand gets the alert live, and a re-post counts nothing twice.
+ * assessment above LOW (at the February 2025 closure), a dashboard connected beforehand gets the alert live, and a
+ * re-post counts nothing twice.
  */
 @SystemTest
 @Order(1)
@@ -38,7 +39,7 @@ class SeedFeedIT {
 
     @Test
     @Order(1)
-    void seedFeedRaisesAzeRusAboveLowAndAnSseClientGetsItsAlert() {
+    void seedFeedLiftsAzeRusAboveLowAndAnSseClientGetsTheAlert() {
         try (SseClient alerts = SseClient.connect(system.gatewayUrl() + "/api/v1/stream/alerts",
                 GeoRiskSystem.ANALYST_KEY, Duration.ofSeconds(20))) {
             assertEquals(200, alerts.status(), "GET /api/v1/stream/alerts with the analyst key");
@@ -56,21 +57,35 @@ class SeedFeedIT {
             assertNotNull(assessment, PAIR + " should be assessed over its " + expected + " sample events; last answer: "
                     + gateway.assessment(PAIR).asString() + "\nassessment-service log:\n"
                     + system.logTail("assessment-service", 30));
-            // Both outcomes are reported together: the level and the live alert are separate services' work.
+            // The honest model (docs/scoring.md, "The seed sample"): the February 2025 closure of the Russian House
+            // and the refused registration lift AZE-RUS above LOW; by the report's date (asOf 2025-04-13) the
+            // April 7 negotiations and thirty-day decay have brought it back to LOW. So "above LOW" is asserted on
+            // the pair's history, and the live alert is the LEVEL_UP of that rise.
+            JsonNode history = Gateway.parse(gateway.history(PAIR).asString());
+            JsonNode peak = null;
+            for (JsonNode h : history) {
+                if (peak == null || h.path("score").asDouble() > peak.path("score").asDouble()) {
+                    peak = h;
+                }
+            }
+            JsonNode highest = peak;
             SseClient.Event alert = alerts.await(e -> PAIR.equals(Gateway.parse(e.data()).path("pair").asText()),
                     PROCESSING);
             assertAll(
-                    () -> assertNotEquals("LOW", assessment.path("level").asText(),
-                            "the report's strain shows as GUARDED or above: " + assessment),
-                    () -> assertTrue(assessment.path("score").asDouble() >= 25,
-                            "GUARDED or above starts at 25: " + assessment),
+                    () -> assertNotNull(highest, "AZE-RUS has a history: " + history),
+                    () -> assertNotEquals("LOW", highest.path("level").asText(),
+                            "the closure of the Russian House shows as GUARDED or above: " + history),
+                    () -> assertTrue(highest.path("asOf").asText().startsWith("2025-02"),
+                            "the peak is the February 2025 closure: " + highest),
+                    () -> assertTrue(assessment.path("score").asDouble() > 0,
+                            "the strain is still there at the report's date: " + assessment),
                     () -> {
                         assertNotNull(alert, "an alert for " + PAIR + " on the SSE stream; received: "
                                 + alerts.events() + "\nnotification-service log:\n"
                                 + system.logTail("notification-service", 30));
                         JsonNode body = Gateway.parse(alert.data());
-                        assertNotNull(body.get("kind"), "an Alert has a kind: " + body);
-                        assertNotNull(body.get("level"), "an Alert has a level: " + body);
+                        assertEquals("LEVEL_UP", body.path("kind").asText(), "the rise is pushed first: " + body);
+                        assertNotEquals("LOW", body.path("level").asText(), body.toString());
                     });
         }
     }

@@ -77,6 +77,20 @@ class SeedSampleTest {
         String top = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         assertEquals("DIPLOMATIC", top);
 
+        // The strain the report describes shows at its source: after the February 2025 closure of the Russian House
+        // and the refused registration (asOf 2025-02-15) AZE-RUS stood at ELEVATED, DIPLOMATIC leading, before the
+        // April negotiations and the decay brought it down. The history keeps that peak.
+        List<Map<String, Object>> history = given().get("/assessments/AZE-RUS/history").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        Map<String, Object> peak = history.stream()
+                .max(Comparator.comparingDouble(h -> ((Number) h.get("score")).doubleValue())).orElseThrow();
+        assertTrue(Level.valueOf((String) peak.get("level")).atLeast(Level.ELEVATED), "AZE-RUS peak: " + peak);
+        assertTrue(((String) peak.get("asOf")).startsWith("2025-02-15"), "AZE-RUS peak: " + peak);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> peakCategories = (Map<String, Number>) peak.get("categoryScores");
+        assertEquals("DIPLOMATIC", peakCategories.entrySet().stream()
+                .max(Comparator.comparingDouble(e -> e.getValue().doubleValue())).orElseThrow().getKey());
+
         // ARM-RUS: the western pivot shows as ALIGNMENT tension
         assertTrue(armRus.jsonPath().getDouble("categoryScores.ALIGNMENT") > 0);
         assertEquals(naiveScore(events, "ARM-RUS"), armRus.jsonPath().getDouble("score"), 0.011);
