@@ -60,6 +60,18 @@ public final class Assessments implements AutoCloseable {
     }
 
     /** Any text under a key, as a broken or foreign producer might write it. */
+    /** Produces the assessment with a W3C traceparent header, as the stream forwards the event's one. */
+    public void sendTraced(PairAssessment assessment, String traceparent) {
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, assessment.pair(),
+                    json.writeValueAsString(assessment));
+            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void sendRaw(String key, String value) {
         try {
             producer.send(new ProducerRecord<>(Topics.ASSESSMENTS, key, value)).get();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,6 +21,9 @@ import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.PairAssessment;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Drops an event whose eventId was seen before, folds a new one into its pair's state and emits the pair's new
@@ -31,6 +36,21 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
             .description("events dropped because their eventId was already counted").register(Metrics.globalRegistry);
     private static final Counter APPLIED = Counter.builder("georisk.assessment.events.applied")
             .description("distinct events folded into a pair's assessment").register(Metrics.globalRegistry);
+    private static final Counter COMPUTED = Counter.builder("georisk.assessments.computed")
+            .description("assessments computed and forwarded to georisk.assessments").register(Metrics.globalRegistry);
+    /**
+     * Wall clock at the moment the assessment is computed minus the event's receivedAt (when ingest accepted it):
+     * the pipeline's own delay, broker and stream included. Events without receivedAt are not measured. During a
+     * rebuild this shows the age of the replayed events, not a delay.
+     */
+    private static final Timer DELAY = Timer.builder("georisk.assessment.delay")
+            .description("event received by ingest -> its assessment computed (wall clock)")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(5))
+            .maximumExpectedValue(Duration.ofMinutes(10))
+            .register(Metrics.globalRegistry);
+    /** W3C trace context headers kept from the event on its assessment, so the event's trace goes on downstream. */
+    static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
 
     private final ScoringParameters params;
     private final AssessmentCalculator calculator;
@@ -73,7 +93,20 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
         AssessmentCalculator.Result result = calculator.assess(record.key(), after);
         RecordHeaders headers = new RecordHeaders();
         headers.add(DecayedSums.HEADER, json(result.sums()));
+        for (String name : TRACE_HEADERS) {
+            Header trace = record.headers().lastHeader(name);
+            if (trace != null) {
+                headers.add(name, trace.value());
+            }
+        }
         context.forward(new Record<>(record.key(), result.assessment(), record.timestamp(), headers));
+        COMPUTED.increment();
+        if (event.receivedAt() != null) {
+            Duration delay = Duration.between(event.receivedAt(), Instant.now());
+            if (!delay.isNegative()) {
+                DELAY.record(delay);
+            }
+        }
     }
 
     private byte[] json(Object value) {

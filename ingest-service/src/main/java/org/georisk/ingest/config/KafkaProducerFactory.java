@@ -1,5 +1,7 @@
 package org.georisk.ingest.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -22,10 +24,13 @@ import java.util.Properties;
 @ApplicationScoped
 public class KafkaProducerFactory {
 
+    /** Micrometer's Kafka binder for this producer: the extension's binder only sees messaging-created clients. */
+    private KafkaClientMetrics producerMetrics;
+
     @Produces
     @Singleton
     Producer<String, String> eventsProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                                            IngestConfig config) {
+                                            IngestConfig config, MeterRegistry registry) {
         Duration timeout = config.publishTimeout();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -42,10 +47,16 @@ public class KafkaProducerFactory {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(30_000, 2 * timeout.toMillis() + config.producer().lingerMs()));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
+        KafkaProducer<String, String> producer = new KafkaProducer<>(props);
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        return producer;
     }
 
     void close(@Disposes Producer<String, String> producer) {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
         producer.close(Duration.ofSeconds(5));
     }
 }

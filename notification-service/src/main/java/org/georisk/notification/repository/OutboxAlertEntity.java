@@ -31,6 +31,8 @@ public class OutboxAlertEntity extends PanacheEntityBase {
     public String payload;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** W3C traceparent of the assessment record that raised the alert (the event's trace); null when it had none. */
+    public String traceparent;
     public boolean published;
     @Column(name = "published_at")
     public Instant publishedAt;

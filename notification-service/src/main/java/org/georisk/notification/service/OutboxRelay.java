@@ -11,6 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.georisk.notification.config.NotificationConfig;
 import org.georisk.notification.repository.OutboxAlertEntity;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +88,8 @@ public class OutboxRelay {
         }
         List<Uni<Void>> acks = rows.stream()
                 .map(row -> alerts.sendMessage(Message.of(row.payload)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.pair).build())))
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.pair)
+                                .withHeaders(headers(row)).build())))
                 .toList();
         Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
         Instant now = Instant.now();
@@ -94,5 +98,17 @@ public class OutboxRelay {
             row.publishedAt = now;
         }
         return rows.size();
+    }
+
+    /**
+     * The originating event's traceparent, so its trace continues on georisk.alerts (to the gateway's push). The
+     * channel's own tracing is off (application.properties): it would inject the relay thread's unrelated context.
+     */
+    private static RecordHeaders headers(OutboxAlertEntity row) {
+        RecordHeaders headers = new RecordHeaders();
+        if (row.traceparent != null) {
+            headers.add("traceparent", row.traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 }

@@ -22,6 +22,11 @@ public class OutboxWriter {
 
     /** Adds the alert to the outbox and returns the JSON written; null if an alert with this id is already there. */
     public String add(Alert alert, Instant now) {
+        return add(alert, now, null);
+    }
+
+    /** As {@link #add(Alert, Instant)}, keeping the originating event's W3C traceparent (may be null) for the relay. */
+    public String add(Alert alert, Instant now, String traceparent) {
         if (OutboxAlertEntity.exists(alert.alertId())) {
             return null;
         }
@@ -32,6 +37,7 @@ public class OutboxWriter {
         row.subscriptionId = alert.subscriptionId();
         row.payload = toJson(alert);
         row.createdAt = now;
+        row.traceparent = traceparent;
         row.persist();
         return row.payload;
     }

@@ -6,6 +6,12 @@ import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.georisk.contracts.Alert;
@@ -15,7 +21,9 @@ import org.georisk.notification.service.AlertMetrics;
 import org.georisk.notification.service.AssessmentProcessor;
 import org.georisk.notification.service.OutboxRelay;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -43,24 +51,51 @@ public class AssessmentConsumer {
     public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
         PairAssessment assessment = read(record);
         if (assessment != null) {
-            List<Alert> raised = processWithRetry(assessment);
-            raised.forEach(metrics::alertRaised);
-            if (!raised.isEmpty()) {
-                relay.publishPending();
+            // The event's trace (ingest put it on georisk.events, the stream kept it on georisk.assessments): current
+            // while evaluating, so log lines carry its trace id, and stored with each alert for the relay.
+            String traceparent = lastHeader(record.getHeaders(), TRACEPARENT);
+            Context trace = traceparent == null ? Context.current()
+                    : W3CTraceContextPropagator.getInstance().extract(Context.current(), record.getHeaders(), HEADERS);
+            try (Scope ignored = trace.makeCurrent()) {
+                List<Alert> raised = processWithRetry(assessment, traceparent);
+                raised.forEach(metrics::alertRaised);
+                if (!raised.isEmpty()) {
+                    Log.infof("%s v%d raised %d alert(s)", assessment.pair(), assessment.version(), raised.size());
+                    relay.publishPending();
+                }
             }
         }
         return record.ack();
+    }
+
+    static final String TRACEPARENT = "traceparent";
+
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            return headers == null ? null : lastHeader(headers, key);
+        }
+    };
+
+    private static String lastHeader(Headers headers, String key) {
+        Header header = headers == null ? null : headers.lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**
      * A failure here is the database or a bug, not the record: retry with growing pauses instead of skipping, so no
      * alert is dropped and the partition's order is kept (the connector keeps polling meanwhile, no rebalance).
      */
-    private List<Alert> processWithRetry(PairAssessment assessment) {
+    private List<Alert> processWithRetry(PairAssessment assessment, String traceparent) {
         long pauseMillis = 200;
         while (true) {
             try {
-                return processor.process(assessment);
+                return processor.process(assessment, traceparent);
             } catch (RuntimeException e) {
                 Log.errorf(e, "evaluating %s v%d failed; retrying in %d ms", assessment.pair(), assessment.version(),
                         pauseMillis);
