@@ -27,6 +27,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GeoRiskSystem implements AutoCloseable {
 
+    /** Fresh georisk_*_systest databases; GEORISK_TEST_DB_SUFFIX keeps a second run on the same server apart. */
+    static final String DB_SUFFIX = "_systest" + System.getenv().getOrDefault("GEORISK_TEST_DB_SUFFIX", "");
+
     public static final String FEED_KEY = "dev-feed-key";
     public static final String ANALYST_KEY = "dev-analyst-key";
     public static final String OPS_KEY = "dev-ops-key";
@@ -84,7 +87,7 @@ public final class GeoRiskSystem implements AutoCloseable {
 
         // The databases while the broker starts.
         int pgPort = PostgresLocator.ensureServer(dir.resolve("embedded-postgres"));
-        Databases.recreateAll(pgPort, "_systest");
+        Databases.recreateAll(pgPort, DB_SUFFIX);
         awaitBroker();
         figures.put("broker ready (s)", seconds(t0));
 
@@ -120,7 +123,7 @@ public final class GeoRiskSystem implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
         env.put("GEORISK_WORK_DIR", work.toString());
-        env.put("GEORISK_DB_URL", PostgresLocator.jdbcUrl(pgPort, database(service) + "_systest"));
+        env.put("GEORISK_DB_URL", PostgresLocator.jdbcUrl(pgPort, database(service) + DB_SUFFIX));
         if (service.equals("api-gateway")) {
             env.put("GEORISK_INGEST_URL", "http://127.0.0.1:" + ports.get("ingest-service"));
             env.put("GEORISK_ASSESSMENT_URL", "http://127.0.0.1:" + ports.get("assessment-service"));

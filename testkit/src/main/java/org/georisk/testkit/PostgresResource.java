@@ -20,7 +20,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database) + "_test";
+        // GEORISK_TEST_DB_SUFFIX keeps two test runs on one PostgreSQL apart (e.g. a CI check beside a developer's run).
+        database = initArgs.getOrDefault("database", database) + "_test"
+                + System.getenv().getOrDefault("GEORISK_TEST_DB_SUFFIX", "");
     }
 
     @Override
