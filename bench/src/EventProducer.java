@@ -51,6 +51,7 @@ public class EventProducer {
         long now = Instant.now().getEpochSecond();
         long year = 365L * 24 * 3600;
         AtomicLong acked = new AtomicLong();
+        AtomicLong firstAckNanos = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;
         long start = System.nanoTime();
@@ -78,8 +79,8 @@ public class EventProducer {
                 producer.send(new ProducerRecord<>(topic, PairKey.of(actor1, actor2), json), (md, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
-                    } else {
-                        acked.incrementAndGet();
+                    } else if (acked.incrementAndGet() == 1) {
+                        firstAckNanos.set(System.nanoTime());
                     }
                 });
                 long t = System.nanoTime();
@@ -98,5 +99,8 @@ public class EventProducer {
         System.out.printf(Locale.ROOT, "RESULT produce: %d events acked to %s in %.2f s = %.0f events/s (avg %d bytes/event, %d actors, %d pairs, source %s, run %s)%n",
                 acked.get(), topic, seconds, acked.get() / seconds, bytes / Math.max(1, count), actors.length,
                 actors.length * (actors.length - 1) / 2, source, run);
+        double afterFirstAck = (System.nanoTime() - firstAckNanos.get()) / 1e9;
+        System.out.printf(Locale.ROOT, "RESULT produce steady: %.0f events/s after the first ack (%.1f s to the first ack: connection, metadata, JIT)%n",
+                (acked.get() - 1) / afterFirstAck, (firstAckNanos.get() - start) / 1e9);
     }
 }
