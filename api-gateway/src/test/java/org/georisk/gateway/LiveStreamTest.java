@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,6 +253,42 @@ class LiveStreamTest {
         assertEquals(200, client.status);
         assertEquals("connected", client.comments.poll(10, TimeUnit.SECONDS));
         return client;
+    }
+
+    @Test
+    void theEventReceivedToPushDelayIsMeasuredFromTheAlertRecordsHeader() throws Exception {
+        String count = "georisk_event_push_delay_seconds_count";
+        double before = sample(given().get("/q/metrics").asString(), count);
+        try (SseTestClient client = connect(alerts, null)) {
+            Alert alert = alert("AZE-RUS", UUID.randomUUID());
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ALERTS, alert.pair(),
+                    mapper.writeValueAsString(alert));
+            // as notification-service writes it: the event's trace and when ingest received the event
+            record.headers().add("traceparent",
+                    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("georisk.event.received-at",
+                    Long.toString(Instant.now().minusSeconds(2).toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+            assertNotNull(client.next(WAIT));
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(before + 1, sample(metrics, count), count);
+        assertTrue(sample(metrics, "georisk_event_push_delay_seconds_sum") >= 2.0, "at least the 2 s before the push");
+        assertTrue(metrics.contains("georisk_event_push_delay_seconds_bucket{"), "a histogram");
+    }
+
+    private static double sample(String metrics, String name) {
+        return java.util.Arrays.stream(metrics.split("\n"))
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l) // an exemplar follows the value
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private Alert alert(String pair, UUID alertId) {
+        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED,
+                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 3, Instant.parse("2025-04-07T00:00:00Z"));
+        return new Alert(alertId, pair, AlertKind.LEVEL_UP, pair + " rose to ELEVATED.", Level.ELEVATED,
+                Level.GUARDED, 55.25, 3, null, Instant.now(), assessment);
     }
 
     private Alert produceAlert(String pair, UUID alertId) throws Exception {

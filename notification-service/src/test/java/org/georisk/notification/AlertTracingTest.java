@@ -40,12 +40,16 @@ class AlertTracingTest {
         String pair = "EST-LVA";
         try (Assessments in = new Assessments(json); KafkaConsumer<String, String> alerts = alertConsumer()) {
             // a first assessment above LOW is a LEVEL_UP from LOW (built-in rule)
-            in.sendTraced(Assessments.of(pair, 1, Instant.parse("2025-04-01T00:00:00Z"), 60), TRACEPARENT);
+            Instant received = Instant.parse("2025-04-01T00:00:05.123Z");
+            in.sendTraced(Assessments.of(pair, 1, Instant.parse("2025-04-01T00:00:00Z"), 60), TRACEPARENT, received);
             ConsumerRecord<String, String> alert = awaitAlert(alerts, pair, Duration.ofSeconds(30));
             Header header = alert.headers().lastHeader("traceparent");
             assertNotNull(header, "the alert record has a traceparent header");
             String traceparent = new String(header.value(), StandardCharsets.UTF_8);
             assertEquals(TRACE_ID, traceparent.split("-")[1], "same trace id as the assessment record");
+            Header receivedAt = alert.headers().lastHeader("georisk.event.received-at");
+            assertNotNull(receivedAt, "the alert record says when the event was received");
+            assertEquals(Long.toString(received.toEpochMilli()), new String(receivedAt.value(), StandardCharsets.UTF_8));
         }
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertMetric(metrics, "georisk_alerts_published_total");

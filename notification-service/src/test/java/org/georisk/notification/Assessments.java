@@ -61,11 +61,13 @@ public final class Assessments implements AutoCloseable {
 
     /** Any text under a key, as a broken or foreign producer might write it. */
     /** Produces the assessment with a W3C traceparent header, as the stream forwards the event's one. */
-    public void sendTraced(PairAssessment assessment, String traceparent) {
+    public void sendTraced(PairAssessment assessment, String traceparent, Instant eventReceivedAt) {
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, assessment.pair(),
                     json.writeValueAsString(assessment));
             record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("georisk.event.received-at", Long.toString(eventReceivedAt.toEpochMilli())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntPredicate;
@@ -65,11 +64,6 @@ class BrokerOutageIT {
                 + HEALTH_CHANGE.toSeconds() + " s of the broker stopping; ingest log:\n"
                 + system.logTail("ingest-service", 30));
 
-        for (String service : List.of("assessment-service", "notification-service")) {
-            assertTrue(awaitReady(service, code -> code == 503), service + " readiness should go DOWN (503) within "
-                    + HEALTH_CHANGE.toSeconds() + " s of the broker stopping; log:\n" + system.logTail(service, 30));
-        }
-
         Response refused = gateway.postEvent(SeedFeed.event("during-outage-" + UUID.randomUUID(), eventTime,
                 "ISL", "SWE", "173", "System test: posted while the broker is down"));
         assertEquals(503, refused.statusCode(), "an event that Kafka cannot take is refused: " + refused.asString());
@@ -87,11 +81,6 @@ class BrokerOutageIT {
         assertTrue(awaitIngestReady(code -> code == 200), "ingest readiness should be UP again within "
                 + HEALTH_CHANGE.toSeconds() + " s of the broker's return; ingest log:\n"
                 + system.logTail("ingest-service", 30));
-
-        for (String service : List.of("assessment-service", "notification-service")) {
-            assertTrue(awaitReady(service, code -> code == 200), service + " readiness should be UP again within "
-                    + HEALTH_CHANGE.toSeconds() + " s of the broker's return; log:\n" + system.logTail(service, 30));
-        }
 
         Response after = gateway.postEvent(SeedFeed.event("after-outage-" + UUID.randomUUID(), eventTime,
                 "ISL", "DNK", "173", "System test: posted after the broker came back"));

@@ -27,6 +27,7 @@ public class PushMetrics {
     private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
     private final Map<String, Counter> pushed = new ConcurrentHashMap<>();
     private Timer delay;
+    private Timer eventDelay;
 
     private AtomicInteger gauge(String transport, StreamKind kind) {
         return clients.computeIfAbsent(transport + "/" + kind.label(), k -> registry.gauge("georisk.push.clients",
@@ -65,5 +66,24 @@ public class PushMetrics {
         }
         Duration elapsed = Duration.between(raisedAt, Instant.now());
         delay.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+
+    /**
+     * The whole pipeline for one alert: from ingest accepting the event behind it (the record header
+     * {@code georisk.event.received-at}, the event's receivedAt carried by the stream and notification-service) to
+     * this gateway handing the alert to its live clients ({@code georisk_event_push_delay_seconds}).
+     */
+    public void eventToPush(Instant eventReceivedAt) {
+        if (eventReceivedAt == null) {
+            return;
+        }
+        if (eventDelay == null) {
+            eventDelay = Timer.builder("georisk.event.push.delay")
+                    .description("from ingest receiving an event to the gateway pushing the alert it raised")
+                    .publishPercentileHistogram()
+                    .register(registry);
+        }
+        Duration elapsed = Duration.between(eventReceivedAt, Instant.now());
+        eventDelay.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 }

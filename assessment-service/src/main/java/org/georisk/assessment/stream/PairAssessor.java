@@ -17,10 +17,12 @@ import org.georisk.assessment.service.DecayMath;
 import org.georisk.assessment.service.DecayedSums;
 import org.georisk.assessment.service.PairState;
 import org.georisk.assessment.service.ScoringParameters;
+import org.georisk.contracts.EventHeaders;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.PairAssessment;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +52,7 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
             .maximumExpectedValue(Duration.ofMinutes(10))
             .register(Metrics.globalRegistry);
     /** W3C trace context headers kept from the event on its assessment, so the event's trace goes on downstream. */
-    static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
+    static final List<String> TRACE_HEADERS = List.of(EventHeaders.TRACEPARENT, EventHeaders.TRACESTATE);
 
     private final ScoringParameters params;
     private final AssessmentCalculator calculator;
@@ -98,6 +100,11 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
             if (trace != null) {
                 headers.add(name, trace.value());
             }
+        }
+        if (event.receivedAt() != null) {
+            // for the gateway's event-received -> alert-pushed delay (notification copies it onto the alert)
+            headers.add(EventHeaders.EVENT_RECEIVED_AT,
+                    Long.toString(event.receivedAt().toEpochMilli()).getBytes(StandardCharsets.UTF_8));
         }
         context.forward(new Record<>(record.key(), result.assessment(), record.timestamp(), headers));
         COMPUTED.increment();

@@ -54,6 +54,7 @@ class ObservabilityTest {
     static double value(String metrics, String name) {
         return Arrays.stream(metrics.split("\n"))
                 .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l) // an exemplar follows the value
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

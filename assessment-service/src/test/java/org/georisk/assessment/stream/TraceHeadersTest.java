@@ -37,6 +37,9 @@ class TraceHeadersTest {
             assertNull(TopologyHarness.header(out.get(1).headers(), "tracestate"));
             // an event without trace context gives an assessment without one (not the previous event's)
             assertNull(TopologyHarness.header(out.get(2).headers(), "traceparent"));
+            // when ingest accepted the event, for the gateway's received -> pushed delay (harness: receivedAt = at)
+            assertEquals(Long.toString(T.plusSeconds(60).toEpochMilli()),
+                    TopologyHarness.header(out.get(1).headers(), "georisk.event.received-at"));
         }
     }
 

@@ -33,6 +33,9 @@ public class OutboxAlertEntity extends PanacheEntityBase {
     public Instant createdAt;
     /** W3C traceparent of the assessment record that raised the alert (the event's trace); null when it had none. */
     public String traceparent;
+    /** When ingest received the event behind the alert (assessment record header); null when unknown. */
+    @Column(name = "event_received_at")
+    public Instant eventReceivedAt;
     public boolean published;
     @Column(name = "published_at")
     public Instant publishedAt;

@@ -59,15 +59,15 @@ public class AssessmentProcessor {
     /** The alerts this assessment raised; empty for a redelivery or an older version than the one stored. */
     @Transactional
     public List<Alert> process(PairAssessment assessment) {
-        return process(assessment, null);
+        return process(assessment, EventOrigin.UNKNOWN);
     }
 
     /**
-     * As {@link #process(PairAssessment)}; {@code traceparent} (W3C, from the assessment record's headers, may be null)
-     * is stored with each alert so the relay can put it on the alert record and the event's trace goes on.
+     * As {@link #process(PairAssessment)}; the {@code origin} (from the assessment record's headers) is stored with each
+     * alert so the relay can put it on the alert record: the event's trace and received time go on to the gateway.
      */
     @Transactional
-    public List<Alert> process(PairAssessment assessment, String traceparent) {
+    public List<Alert> process(PairAssessment assessment, EventOrigin origin) {
         Instant now = Instant.now();
         String pair = assessment.pair();
         Optional<PairStateEntity> state = PairStateEntity.lockedFor(pair);
@@ -85,14 +85,14 @@ public class AssessmentProcessor {
         RuleEvaluator.builtIn(assessment, history)
                 .map(t -> AlertFactory.create(t, null, assessment, history, now))
                 .ifPresent(alert -> {
-                    if (outbox.add(alert, now, traceparent) != null) {
+                    if (outbox.add(alert, now, origin) != null) {
                         raised.add(alert);
                     }
                 });
 
         for (SubscriptionEntity entity : SubscriptionEntity.<SubscriptionEntity>listAll()) {
             SubscriptionRules subscription = subscriptions.toRules(entity);
-            evaluate(subscription, assessment, history, now, traceparent).ifPresent(raised::add);
+            evaluate(subscription, assessment, history, now, origin).ifPresent(raised::add);
         }
 
         Instant keepSince = assessment.asOf().minus(Duration.ofDays(config.scoreHistoryDays()));
@@ -103,7 +103,7 @@ public class AssessmentProcessor {
     }
 
     private Optional<Alert> evaluate(SubscriptionRules subscription, PairAssessment assessment, PairHistory history,
-                                     Instant now, String traceparent) {
+                                     Instant now, EventOrigin origin) {
         if (!RuleEvaluator.matches(subscription, assessment)) {
             return Optional.empty();
         }
@@ -119,7 +119,7 @@ public class AssessmentProcessor {
             return Optional.empty();
         }
         Alert alert = AlertFactory.create(trigger.get(), subscription.id(), assessment, history, now);
-        String payload = outbox.add(alert, now, traceparent);
+        String payload = outbox.add(alert, now, origin);
         if (payload == null) {
             return Optional.empty();
         }

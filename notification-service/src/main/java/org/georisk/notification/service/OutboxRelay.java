@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.georisk.contracts.EventHeaders;
 import org.georisk.notification.config.NotificationConfig;
 import org.georisk.notification.repository.OutboxAlertEntity;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -101,13 +102,18 @@ public class OutboxRelay {
     }
 
     /**
-     * The originating event's traceparent, so its trace continues on georisk.alerts (to the gateway's push). The
+     * The originating event's traceparent, so its trace continues on georisk.alerts (to the gateway's push), and when
+     * ingest received it (the gateway's received -> pushed delay). The
      * channel's own tracing is off (application.properties): it would inject the relay thread's unrelated context.
      */
     private static RecordHeaders headers(OutboxAlertEntity row) {
         RecordHeaders headers = new RecordHeaders();
         if (row.traceparent != null) {
-            headers.add("traceparent", row.traceparent.getBytes(StandardCharsets.UTF_8));
+            headers.add(EventHeaders.TRACEPARENT, row.traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        if (row.eventReceivedAt != null) {
+            headers.add(EventHeaders.EVENT_RECEIVED_AT,
+                    Long.toString(row.eventReceivedAt.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
         }
         return headers;
     }

@@ -22,11 +22,11 @@ public class OutboxWriter {
 
     /** Adds the alert to the outbox and returns the JSON written; null if an alert with this id is already there. */
     public String add(Alert alert, Instant now) {
-        return add(alert, now, null);
+        return add(alert, now, EventOrigin.UNKNOWN);
     }
 
-    /** As {@link #add(Alert, Instant)}, keeping the originating event's W3C traceparent (may be null) for the relay. */
-    public String add(Alert alert, Instant now, String traceparent) {
+    /** As {@link #add(Alert, Instant)}, keeping where the event came from (trace, received time) for the relay. */
+    public String add(Alert alert, Instant now, EventOrigin origin) {
         if (OutboxAlertEntity.exists(alert.alertId())) {
             return null;
         }
@@ -37,7 +37,8 @@ public class OutboxWriter {
         row.subscriptionId = alert.subscriptionId();
         row.payload = toJson(alert);
         row.createdAt = now;
-        row.traceparent = traceparent;
+        row.traceparent = origin.traceparent();
+        row.eventReceivedAt = origin.eventReceivedAt();
         row.persist();
         return row.payload;
     }

@@ -15,13 +15,16 @@ import org.apache.kafka.common.header.Headers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.georisk.contracts.Alert;
+import org.georisk.contracts.EventHeaders;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.PairKey;
 import org.georisk.notification.service.AlertMetrics;
 import org.georisk.notification.service.AssessmentProcessor;
+import org.georisk.notification.service.EventOrigin;
 import org.georisk.notification.service.OutboxRelay;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import java.util.concurrent.CompletionStage;
@@ -53,11 +56,11 @@ public class AssessmentConsumer {
         if (assessment != null) {
             // The event's trace (ingest put it on georisk.events, the stream kept it on georisk.assessments): current
             // while evaluating, so log lines carry its trace id, and stored with each alert for the relay.
-            String traceparent = lastHeader(record.getHeaders(), TRACEPARENT);
+            String traceparent = lastHeader(record.getHeaders(), EventHeaders.TRACEPARENT);
             Context trace = traceparent == null ? Context.current()
                     : W3CTraceContextPropagator.getInstance().extract(Context.current(), record.getHeaders(), HEADERS);
             try (Scope ignored = trace.makeCurrent()) {
-                List<Alert> raised = processWithRetry(assessment, traceparent);
+                List<Alert> raised = processWithRetry(assessment, new EventOrigin(traceparent, receivedAt(record)));
                 raised.forEach(metrics::alertRaised);
                 if (!raised.isEmpty()) {
                     Log.infof("%s v%d raised %d alert(s)", assessment.pair(), assessment.version(), raised.size());
@@ -67,8 +70,6 @@ public class AssessmentConsumer {
         }
         return record.ack();
     }
-
-    static final String TRACEPARENT = "traceparent";
 
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
         @Override
@@ -82,6 +83,15 @@ public class AssessmentConsumer {
         }
     };
 
+    private static Instant receivedAt(KafkaRecord<String, String> record) {
+        String millis = lastHeader(record.getHeaders(), EventHeaders.EVENT_RECEIVED_AT);
+        try {
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return null; // a metric input only: never a reason to skip the assessment
+        }
+    }
+
     private static String lastHeader(Headers headers, String key) {
         Header header = headers == null ? null : headers.lastHeader(key);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -91,11 +101,11 @@ public class AssessmentConsumer {
      * A failure here is the database or a bug, not the record: retry with growing pauses instead of skipping, so no
      * alert is dropped and the partition's order is kept (the connector keeps polling meanwhile, no rebalance).
      */
-    private List<Alert> processWithRetry(PairAssessment assessment, String traceparent) {
+    private List<Alert> processWithRetry(PairAssessment assessment, EventOrigin origin) {
         long pauseMillis = 200;
         while (true) {
             try {
-                return processor.process(assessment, traceparent);
+                return processor.process(assessment, origin);
             } catch (RuntimeException e) {
                 Log.errorf(e, "evaluating %s v%d failed; retrying in %d ms", assessment.pair(), assessment.version(),
                         pauseMillis);
