@@ -18,6 +18,7 @@ import org.georisk.gateway.service.ApiKeyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ class OpsTest {
     }
 
     @Test
-    void consumersShowCommittedOffsetEndOffsetAndLag() throws Exception {
+    void consumersShowLagWhileBehindAndZeroOnceCaughtUp() throws Exception {
         String group = "ops-test-" + System.nanoTime();
         TopicPartition partition = new TopicPartition(Topics.EVENTS_DLQ, 0);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -91,5 +92,25 @@ class OpsTest {
         assertEquals(end, ((Number) lag.get("endOffset")).longValue());
         assertEquals(3L, ((Number) lag.get("lag")).longValue());
         assertEquals(3L, ((Number) found.get("totalLag")).longValue());
+
+        // the paused consumer resumes, reads the three it was behind and commits: the endpoint shows it caught up
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.assign(List.of(partition));
+            int read = 0;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (read < 3 && System.currentTimeMillis() < deadline) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            assertEquals(3, read, "the three records the group was behind");
+            consumer.commitSync();
+        }
+        Map<String, Object> caughtUp = given().header("X-API-Key", TestKeys.OPS).get("/api/v1/ops/consumers").then()
+                .statusCode(200).extract().jsonPath().getMap("find { it.groupId == '" + group + "' }");
+        assertEquals(0L, ((Number) caughtUp.get("totalLag")).longValue(), "lag after catching up: " + caughtUp);
     }
 }

@@ -63,6 +63,10 @@ class BrokerOutageIT {
         assertTrue(awaitIngestReady(code -> code == 503), "ingest readiness should go DOWN (503) within "
                 + HEALTH_CHANGE.toSeconds() + " s of the broker stopping; ingest log:\n"
                 + system.logTail("ingest-service", 30));
+        for (String service : new String[]{"assessment-service", "notification-service"}) {
+            assertTrue(awaitReady(service, code -> code == 503), service + " readiness should go DOWN (503) within "
+                    + HEALTH_CHANGE.toSeconds() + " s of the broker stopping; log:\n" + system.logTail(service, 30));
+        }
 
         Response refused = gateway.postEvent(SeedFeed.event("during-outage-" + UUID.randomUUID(), eventTime,
                 "ISL", "SWE", "173", "System test: posted while the broker is down"));
@@ -81,6 +85,10 @@ class BrokerOutageIT {
         assertTrue(awaitIngestReady(code -> code == 200), "ingest readiness should be UP again within "
                 + HEALTH_CHANGE.toSeconds() + " s of the broker's return; ingest log:\n"
                 + system.logTail("ingest-service", 30));
+        for (String service : new String[]{"assessment-service", "notification-service"}) {
+            assertTrue(awaitReady(service, code -> code == 200), service + " readiness should be UP again within "
+                    + HEALTH_CHANGE.toSeconds() + " s of the broker's return; log:\n" + system.logTail(service, 30));
+        }
 
         Response after = gateway.postEvent(SeedFeed.event("after-outage-" + UUID.randomUUID(), eventTime,
                 "ISL", "DNK", "173", "System test: posted after the broker came back"));
