@@ -8,6 +8,7 @@ import org.georisk.assessment.service.DecayedSums;
 import org.georisk.contracts.PairAssessment;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 
 /** Between the published JSON and the history row. */
@@ -33,6 +34,7 @@ public class AssessmentMapper {
         }
     }
 
+    /** A history row: the assessment as published and its DecayedSums header (JSON and the applied event). */
     public AssessmentRecord toRecord(PairAssessment a, String payload, String sums) {
         AssessmentRecord r = new AssessmentRecord();
         r.pair = a.pair();
@@ -44,6 +46,11 @@ public class AssessmentMapper {
         r.eventCount = a.eventCount();
         r.payload = payload;
         r.sums = sums;
+        DecayedSums decayed = readSums(sums);
+        if (decayed != null && decayed.applied() != null) {
+            r.eventOccurredAt = decayed.applied().occurredAt();
+            r.eventTerm = new BigDecimal(decayed.applied().term());
+        }
         return r;
     }
 

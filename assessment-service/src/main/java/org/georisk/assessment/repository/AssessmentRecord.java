@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One row of assessment_history: one published assessment of one pair at one version. */
@@ -33,6 +34,12 @@ public class AssessmentRecord extends PanacheEntityBase {
     public String payload;
     /** The DecayedSums header JSON (null for a record published without it). */
     public String sums;
+    /** The time of the event this version applied (null in rows from before V2). */
+    @Column(name = "event_occurred_at")
+    public Instant eventOccurredAt;
+    /** That event's exact signed fixed-point term (DecayedSums.Applied; null in rows from before V2). */
+    @Column(name = "event_term")
+    public BigDecimal eventTerm;
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +19,14 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
      */
     public void upsert(AssessmentRecord r) {
         getEntityManager().createNativeQuery("""
-                INSERT INTO assessment_history (pair, version, score, level, level_rank, as_of, event_count, payload, sums)
-                VALUES (:pair, :version, :score, :level, :rank, :asOf, :eventCount, :payload, cast(:sums as text))
+                INSERT INTO assessment_history (pair, version, score, level, level_rank, as_of, event_count, payload, sums,
+                    event_occurred_at, event_term)
+                VALUES (:pair, :version, :score, :level, :rank, :asOf, :eventCount, :payload, cast(:sums as text),
+                    cast(:eventAt as timestamptz), cast(:eventTerm as numeric))
                 ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, level = EXCLUDED.level,
                     level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of, event_count = EXCLUDED.event_count,
-                    payload = EXCLUDED.payload, sums = EXCLUDED.sums, recorded_at = now()
+                    payload = EXCLUDED.payload, sums = EXCLUDED.sums, event_occurred_at = EXCLUDED.event_occurred_at,
+                    event_term = EXCLUDED.event_term, recorded_at = now()
                 WHERE assessment_history.payload IS DISTINCT FROM EXCLUDED.payload
                    OR assessment_history.sums IS DISTINCT FROM EXCLUDED.sums
                 """)
@@ -34,7 +39,27 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
                 .setParameter("eventCount", r.eventCount)
                 .setParameter("payload", r.payload)
                 .setParameter("sums", r.sums)
+                .setParameter("eventAt", r.eventOccurredAt == null ? null : r.eventOccurredAt.toString())
+                .setParameter("eventTerm", r.eventTerm == null ? null : r.eventTerm.toPlainString())
                 .executeUpdate();
+    }
+
+    /**
+     * The exact sums of the terms of a pair's events applied up to a version whose event time is after an instant:
+     * {tension, cooperation magnitude}. Reads only the rows of that week (index on pair, event time).
+     */
+    public BigInteger[] appliedTermsAfter(String pair, long upToVersion, Instant after) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                SELECT coalesce(sum(event_term) FILTER (WHERE event_term > 0), 0),
+                       coalesce(-sum(event_term) FILTER (WHERE event_term < 0), 0)
+                FROM assessment_history
+                WHERE pair = :pair AND version <= :version AND event_occurred_at > :after
+                """)
+                .setParameter("pair", pair)
+                .setParameter("version", upToVersion)
+                .setParameter("after", after)
+                .getSingleResult();
+        return new BigInteger[]{((BigDecimal) row[0]).toBigIntegerExact(), ((BigDecimal) row[1]).toBigIntegerExact()};
     }
 
     /** The latest row of a pair (highest version). */

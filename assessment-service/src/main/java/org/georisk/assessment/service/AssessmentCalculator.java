@@ -26,7 +26,11 @@ public final class AssessmentCalculator {
     public record Result(PairAssessment assessment, DecayedSums sums) {
     }
 
-    public Result assess(String pair, PairState state) {
+    /**
+     * @param state   the pair's state after the event
+     * @param applied the event that made this version (carried in the DecayedSums for the history table)
+     */
+    public Result assess(String pair, PairState state, Contribution applied) {
         Instant asOf = state.asOf();
 
         Map<Category, Double> categoryScores = new EnumMap<>(Category.class);
@@ -40,22 +44,19 @@ public final class AssessmentCalculator {
         DecayedSums.Sum total = valueAt(state.total(), asOf);
         double score = RiskScore.of(total.tension(), total.cooperation(), params);
         Instant weekBefore = asOf.minus(PairState.TREND_WINDOW);
-        DecayedSums.Sum baseline = valueAt(state.baseline(), weekBefore);
+        DecayedSums.Sum baseline = valueAt(state.settled(), weekBefore);
         double scoreWeekBefore = RiskScore.of(baseline.tension(), baseline.cooperation(), params);
 
         List<Driver> drivers = new ArrayList<>(state.drivers().size());
         for (Contribution c : state.drivers()) {
             drivers.add(new Driver(c.eventId(), c.headline(), c.occurredAt(), signedValue(c, asOf)));
         }
-        List<DecayedSums.Recent> recent = new ArrayList<>(state.recent().size());
-        for (Contribution c : state.recent()) {
-            recent.add(new DecayedSums.Recent(c.occurredAt(), signed(c, asOf)));
-        }
 
         PairAssessment assessment = new PairAssessment(pair, score, RiskScore.level(score, params),
                 new LinkedHashMap<>(categoryScores), RiskScore.difference(score, scoreWeekBefore), List.copyOf(drivers),
                 state.eventCount(), state.version(), asOf);
-        return new Result(assessment, new DecayedSums(asOf, total, categorySums, List.copyOf(recent)));
+        return new Result(assessment, new DecayedSums(asOf, total, categorySums,
+                new DecayedSums.Applied(applied.occurredAt(), applied.term())));
     }
 
     private DecayedSums.Sum valueAt(CategorySums s, Instant at) {

@@ -19,7 +19,12 @@ public final class AssessmentDecay {
     private AssessmentDecay() {
     }
 
-    public static PairAssessment at(PairAssessment a, DecayedSums sums, Instant at, ScoringParameters params) {
+    /**
+     * @param stillRecent the exact sums of the pair's events (up to this version) with t &gt; T − 7 days: the ones
+     *                    that are not yet in the baseline of trend7d at T
+     */
+    public static PairAssessment at(PairAssessment a, DecayedSums sums, CategorySums stillRecent, Instant at,
+                                    ScoringParameters params) {
         if (!at.isAfter(a.asOf())) {
             return a;
         }
@@ -38,19 +43,10 @@ public final class AssessmentDecay {
             }
         }
 
-        // trend7d: the events with t ≤ T − 7d are the ones settled at asOf plus the recent ones up to T − 7d
+        // trend7d: the baseline at T − 7d is everything at asOf minus the events still within the week before T
         Instant weekBefore = at.minus(PairState.TREND_WINDOW);
-        double tension = sums.total().tension();
-        double cooperation = sums.total().cooperation();
-        for (DecayedSums.Recent r : sums.recent()) {
-            if (r.occurredAt().isAfter(weekBefore)) {
-                if (r.value() > 0) {
-                    tension -= r.value();
-                } else {
-                    cooperation += r.value();
-                }
-            }
-        }
+        double tension = sums.total().tension() - DecayMath.valueAt(stillRecent.tension(), a.asOf(), h);
+        double cooperation = sums.total().cooperation() - DecayMath.valueAt(stillRecent.cooperation(), a.asOf(), h);
         double back = DecayMath.decayFactor(a.asOf(), weekBefore, h);
         double scoreWeekBefore = RiskScore.of(Math.max(0, tension) * back, Math.max(0, cooperation) * back, params);
 

@@ -11,6 +11,7 @@ import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.PairKey;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -63,7 +64,12 @@ public class AssessmentQueries {
         if (sums == null) {
             throw QueryException.notFound("assessment " + pair + " v" + latest.version + " has no stored sums");
         }
-        return AssessmentDecay.at(assessment, sums, at, params);
+        if (sums.applied() == null) {
+            throw QueryException.notFound("assessment " + pair + " v" + latest.version
+                    + " was stored before its event terms were kept: rebuild the assessments (docs/scoring.md)");
+        }
+        BigInteger[] stillRecent = repository.appliedTermsAfter(pair, latest.version, at.minus(PairState.TREND_WINDOW));
+        return AssessmentDecay.at(assessment, sums, new CategorySums(stillRecent[0], stillRecent[1]), at, params);
     }
 
     @Transactional

@@ -2,17 +2,19 @@ package org.georisk.assessment.service;
 
 import org.georisk.contracts.Category;
 
+import java.math.BigInteger;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code GET /assessments/{pair}?at=T} needs beyond the {@code PairAssessment}: the decayed sums at asOf
- * (in total and per category) and the last seven days' contributions at asOf. The stream puts it on each
- * assessment record as the header {@link #HEADER}; the history consumer stores it beside the assessment. It stays
- * inside assessment-service (other consumers ignore the header), so it is not a contracts type.
+ * What {@code GET /assessments/{pair}?at=T} needs beyond the {@code PairAssessment}: the decayed sums at asOf (in
+ * total and per category) and the event this version applied, with its exact fixed-point term. The stream puts it
+ * on each assessment record as the header {@link #HEADER}; the history consumer stores it beside the assessment, so
+ * the history table knows, for every version, which event (time, term) it added: trend7d at a later T is then
+ * computed from the rows of the pair's last 7 days (AssessmentQueries). Its size does not grow with the pair's event
+ * rate. It stays inside assessment-service (other consumers ignore the header), so it is not a contracts type.
  */
-public record DecayedSums(Instant asOf, Sum total, Map<Category, Sum> categories, List<Recent> recent) {
+public record DecayedSums(Instant asOf, Sum total, Map<Category, Sum> categories, Applied applied) {
 
     public static final String HEADER = "georisk.assessment.sums";
 
@@ -23,7 +25,10 @@ public record DecayedSums(Instant asOf, Sum total, Map<Category, Sum> categories
         }
     }
 
-    /** A recent event's time and signed contribution at asOf (positive tension, negative cooperation). */
-    public record Recent(Instant occurredAt, double value) {
+    /**
+     * The event that made this version: its time and its signed fixed-point term against {@link DecayMath#REFERENCE}
+     * (positive tension, negative cooperation), exact.
+     */
+    public record Applied(Instant occurredAt, BigInteger term) {
     }
 }

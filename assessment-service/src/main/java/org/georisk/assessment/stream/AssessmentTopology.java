@@ -23,6 +23,7 @@ import java.util.function.Function;
  *                              │ GeoEvent
  *                              ▼
  *                           assess [event-ids store: drop duplicates] [pair-state store: exact sums]
+ *                              │   [recent-events store: each pair's last 7 days, for trend7d]
  *                              │ PairAssessment (+ header georisk.assessment.sums)
  *                              ▼
  *                         georisk.assessments (compacted, key = pair)
@@ -38,6 +39,8 @@ public class AssessmentTopology {
     public static final String EVENT_IDS_STORE = "georisk-event-ids";
     /** pair key → {@link PairState}. */
     public static final String PAIR_STATE_STORE = "georisk-pair-state";
+    /** pair · event time · eventId → term, the events of each pair's trend window ({@link RecentWindow}). */
+    public static final String RECENT_EVENTS_STORE = "georisk-recent-events";
 
     private static final String SOURCE = "events";
     private static final String ROUTER = "route";
@@ -74,7 +77,9 @@ public class AssessmentTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVENT_IDS_STORE),
                 Serdes.String(), Serdes.Long()), ASSESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PAIR_STATE_STORE),
-                Serdes.String(), new JsonSerde<>(mapper, PairState.class)), ASSESSOR);
+                Serdes.String(), new PairStateSerde()), ASSESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RECENT_EVENTS_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()), ASSESSOR);
         topology.addSink(DLQ_SINK, Topics.EVENTS_DLQ, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
                 ROUTER);
         topology.addSink(ASSESSMENT_SINK, Topics.ASSESSMENTS, Serdes.String().serializer(),

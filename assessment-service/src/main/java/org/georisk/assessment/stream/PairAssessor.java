@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.georisk.assessment.service.AssessmentCalculator;
+import org.georisk.assessment.service.CategorySums;
 import org.georisk.assessment.service.Contribution;
 import org.georisk.assessment.service.DecayMath;
 import org.georisk.assessment.service.DecayedSums;
@@ -59,6 +60,7 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
     private final ObjectMapper mapper;
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, PairState> pairs;
+    private RecentWindow recent;
     private ProcessorContext<String, PairAssessment> context;
 
     PairAssessor(ScoringParameters params, ObjectMapper mapper) {
@@ -72,6 +74,7 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
         this.context = context;
         this.seen = context.getStateStore(AssessmentTopology.EVENT_IDS_STORE);
         this.pairs = context.getStateStore(AssessmentTopology.PAIR_STATE_STORE);
+        this.recent = new RecentWindow(context.getStateStore(AssessmentTopology.RECENT_EVENTS_STORE));
     }
 
     @Override
@@ -87,12 +90,23 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
         double weight = DecayMath.weight(event.goldstein(), event.mentions());
         Contribution contribution = new Contribution(event.eventId(), event.occurredAt(), event.category(),
                 PairState.signedTerm(weight, event.occurredAt(), params.halfLifeMillis()), event.headline());
-        PairState before = pairs.get(record.key());
-        PairState after = (before == null ? PairState.empty() : before).with(contribution);
-        pairs.put(record.key(), after);
+        String pair = record.key();
+        PairState before = pairs.get(pair);
+        if (before == null) {
+            before = PairState.empty();
+        }
+        Instant asOf = before.asOfWith(event.occurredAt());
+        CategorySums leftWindow = before.asOf() != null && asOf.isAfter(before.asOf())
+                ? recent.removeUpTo(pair, PairState.cutoff(asOf))
+                : CategorySums.ZERO;
+        if (PairState.isRecent(event.occurredAt(), asOf)) {
+            recent.add(pair, contribution);
+        }
+        PairState after = before.with(contribution, leftWindow);
+        pairs.put(pair, after);
         APPLIED.increment();
 
-        AssessmentCalculator.Result result = calculator.assess(record.key(), after);
+        AssessmentCalculator.Result result = calculator.assess(pair, after, contribution);
         RecordHeaders headers = new RecordHeaders();
         headers.add(DecayedSums.HEADER, json(result.sums()));
         for (String name : TRACE_HEADERS) {

@@ -108,6 +108,12 @@ class AssessmentServiceTest {
                 .body("drivers[0].contribution", equalTo(2.0986f))
                 .body("version", equalTo(3))
                 .body("asOf", equalTo("2025-05-30T00:00:00Z"));
+        // three days after asOf the week before (Apr 26) still excludes the Apr 30 protest note: the baseline is
+        // T = 6·2^(−56/30) = 1.6452, C = 4·2^(−26/30) = 2.1937 → 2.70; now T = 5.3157, C = 1.8661 → 19.68
+        given().queryParam("at", "2025-05-03T00:00:00Z").get("/assessments/GEO-RUS")
+                .then().statusCode(200)
+                .body("score", equalTo(19.68f))
+                .body("trend7d", equalTo(16.98f));
         given().queryParam("at", "2025-04-29T00:00:00Z").get("/assessments/GEO-RUS")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("at"));
         given().queryParam("at", "yesterday").get("/assessments/GEO-RUS")

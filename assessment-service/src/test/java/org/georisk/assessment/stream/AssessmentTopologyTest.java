@@ -1,7 +1,10 @@
 package org.georisk.assessment.stream;
 
 import org.apache.kafka.streams.test.TestRecord;
+import org.georisk.assessment.service.DecayMath;
 import org.georisk.assessment.service.DecayedSums;
+import org.georisk.assessment.service.RiskScore;
+import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.Driver;
 import org.georisk.contracts.GeoEvent;
@@ -78,8 +81,19 @@ class AssessmentTopologyTest {
                 List<TestRecord<String, byte[]>> out = h.emitted();
                 assertEquals(events.size(), out.size(), "one assessment per distinct event");
                 Map<String, byte[]> last = TopologyHarness.lastPerPair(out);
+                // the sums header: order-independent but for `applied`, which is by definition the pair's last arrival
                 Map<String, String> sums = new HashMap<>();
-                out.forEach(r -> sums.put(r.key(), TopologyHarness.header(r.headers(), DecayedSums.HEADER)));
+                Map<String, DecayedSums.Applied> applied = new HashMap<>();
+                for (TestRecord<String, byte[]> r : out) {
+                    DecayedSums header = readSums(TopologyHarness.header(r.headers(), DecayedSums.HEADER));
+                    sums.put(r.key(), new String(TopologyHarness.json(
+                            new DecayedSums(header.asOf(), header.total(), header.categories(), null)),
+                            StandardCharsets.UTF_8));
+                    applied.put(r.key(), header.applied());
+                }
+                Map<String, GeoEvent> lastSent = new HashMap<>();
+                order.forEach(e -> lastSent.put(e.pairKey(), e));
+                lastSent.forEach((pair, e) -> assertEquals(e.occurredAt(), applied.get(pair).occurredAt(), pair));
                 if (reference == null) {
                     reference = last;
                     referenceSums = sums;
@@ -101,6 +115,39 @@ class AssessmentTopologyTest {
             assertEquals(perPair.get(e.getKey()), a.eventCount());
             assertEquals(perPair.get(e.getKey()), a.version());
             assertTrue(a.drivers().size() <= 5);
+        }
+    }
+
+    /** trend7d against a from-scratch computation: the score at asOf − 7 days of the events with t ≤ asOf − 7 days. */
+    @Test
+    void trend7dIsTheScoreNowMinusTheScoreOfTheEventsAWeekEarlier() {
+        List<GeoEvent> events = generated(200, new Random(3));
+        List<GeoEvent> order = new ArrayList<>(events);
+        Collections.shuffle(order, new Random(5));
+        ScoringParameters params = ScoringParameters.DEFAULTS;
+        long h = params.halfLifeMillis();
+        try (TopologyHarness harness = new TopologyHarness()) {
+            harness.sendAll(order);
+            Map<String, byte[]> last = TopologyHarness.lastPerPair(harness.emitted());
+            for (Map.Entry<String, byte[]> entry : last.entrySet()) {
+                PairAssessment a = read(entry.getValue());
+                Instant weekBefore = a.asOf().minus(Duration.ofDays(7));
+                double tension = 0;
+                double cooperation = 0;
+                int settled = 0;
+                for (GeoEvent e : events) {
+                    if (e.pairKey().equals(entry.getKey()) && !e.occurredAt().isAfter(weekBefore)) {
+                        double w = DecayMath.weight(e.goldstein(), e.mentions())
+                                * DecayMath.decayFactor(e.occurredAt(), weekBefore, h);
+                        tension += Math.max(0, w);
+                        cooperation += Math.max(0, -w);
+                        settled++;
+                    }
+                }
+                assertTrue(settled > 0, "the sample has events before the week of " + entry.getKey());
+                double expected = RiskScore.difference(a.score(), RiskScore.of(tension, cooperation, params));
+                assertEquals(expected, a.trend7d(), 0.011, entry.getKey());
+            }
         }
     }
 
@@ -213,5 +260,13 @@ class AssessmentTopologyTest {
                     "generated " + i));
         }
         return events;
+    }
+
+    private static DecayedSums readSums(String json) {
+        try {
+            return TopologyHarness.MAPPER.readValue(json, DecayedSums.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
