@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.georisk.assessment.mapping.AssessmentMapper;
@@ -17,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Stores every assessment published on georisk.assessments (consumer group georisk-assessment-history), once per
  * (pair, version). The stream is the only writer of that topic; this is a projection that a replay or a rebuild
- * fills again to the same rows.
+ * fills again to the same rows. A poll batch is one database transaction (a rebuild republishes every version, and a
+ * transaction per record kept the history minutes behind the stream); a database failure fails the batch, whose
+ * offsets are then not committed, and the upsert makes the retry harmless.
  */
 @ApplicationScoped
 public class HistoryRecorder {
@@ -32,6 +35,14 @@ public class HistoryRecorder {
 
     @Incoming("assessment-history")
     @Blocking
+    @Transactional
+    public void recordAll(ConsumerRecords<String, String> batch) {
+        for (ConsumerRecord<String, String> record : batch) {
+            record(record);
+        }
+    }
+
+    /** One record (in the caller's transaction when called from {@link #recordAll}). */
     @Transactional
     public void record(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
