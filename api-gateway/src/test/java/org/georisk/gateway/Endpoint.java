@@ -45,6 +45,12 @@ public record Endpoint(String method, String path, Role role, String contentType
                 withBody("POST", "/api/v1/ops/feeds", Role.OPS, "application/json", "{\"name\":\"f\"}"),
                 of("POST", "/api/v1/ops/feeds/some-feed/key", Role.OPS),
                 of("DELETE", "/api/v1/ops/feeds/some-feed", Role.OPS),
+                of("GET", "/api/v1/ops/keys", Role.OPS),
+                // a fresh name per list, so the one call that gets through creates a key rather than hitting a 409
+                withBody("POST", "/api/v1/ops/keys", Role.OPS, "application/json",
+                        "{\"name\":\"probe-" + System.nanoTime() + "\",\"role\":\"analyst\"}"),
+                of("GET", "/api/v1/ops/keys/" + TestKeys.OPS_OWNER, Role.OPS),
+                of("DELETE", "/api/v1/ops/keys/" + TestKeys.DELETABLE_NAME, Role.OPS),
                 of("GET", "/api/v1/ops/dead-letters", Role.OPS),
                 of("POST", "/api/v1/ops/dead-letters/abc/resend", Role.OPS));
     }

@@ -12,6 +12,9 @@ public final class TestKeys {
     public static final String OPS = "test-ops-key";
     public static final String OPS_OWNER = "olga";
     public static final String REVOKED = "test-revoked-key";
+    /** Registered again before every test, so a test may delete it through /api/v1/ops/keys. */
+    public static final String DELETABLE = "test-deletable-key";
+    public static final String DELETABLE_NAME = "deletable";
     public static final String FEED = DownstreamStub.FEED_KEY;
 
     private TestKeys() {
@@ -23,6 +26,7 @@ public final class TestKeys {
         keys.register(OPS, Role.OPS, OPS_OWNER, false);
         keys.register(REVOKED, Role.ANALYST, "mallory", false);
         keys.revoke(REVOKED);
+        keys.register(DELETABLE, Role.ANALYST, DELETABLE_NAME, false);
     }
 
     public static String of(Role role) {

@@ -16,6 +16,13 @@ public interface GatewayConfig {
 
     DevKeys devKeys();
 
+    /**
+     * The first ops key of a deployment, where no other way in exists (env {@code GEORISK_BOOTSTRAP_OPS_KEY}, none
+     * by default): stored at start as the ops key named {@code bootstrap-ops}, deleted at the first start without
+     * it. At least 16 characters. See {@code BootstrapOpsKey}.
+     */
+    Optional<String> bootstrapOpsKey();
+
     RateLimit rateLimit();
 
     Stream stream();

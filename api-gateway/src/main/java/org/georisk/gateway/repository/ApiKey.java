@@ -29,7 +29,8 @@ public class ApiKey extends PanacheEntityBase {
     @Column(nullable = false)
     public Role role;
 
-    @Column(nullable = false)
+    /** The key's name: unique, what ops manage it by, and the principal the services are told. */
+    @Column(nullable = false, unique = true)
     public String owner;
 
     @Column(nullable = false)

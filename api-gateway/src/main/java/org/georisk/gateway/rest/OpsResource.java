@@ -31,7 +31,10 @@ import org.georisk.gateway.service.TopicReport;
 import java.io.InputStream;
 import java.util.List;
 
-/** Everything under /ops (ops role): the pipeline's topics and consumers, feed keys, webhook dead letters. */
+/**
+ * Everything under /ops (ops role): the pipeline's topics and consumers, feed keys, webhook dead letters. The
+ * gateway's own analyst and ops keys are {@link ApiKeyResource}.
+ */
 @Path("/api/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.OPS)

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.georisk.contracts.FieldError;
+import org.georisk.gateway.service.ApiKeyService;
 import org.georisk.gateway.service.DownstreamUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -34,6 +35,11 @@ public class ProblemMappers {
     public Response unavailable(DownstreamUnavailableException e) {
         LOG.warnf("downstream unavailable: %s", e.getMessage());
         return Problems.retryAfter(503, "unavailable", "Service unavailable", e.getMessage(), RETRY_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response nameTaken(ApiKeyService.NameTakenException e) {
+        return Problems.of(409, "conflict", "Conflict", e.getMessage(), List.of(new FieldError("name", "taken")));
     }
 
     @ServerExceptionMapper
@@ -65,6 +71,9 @@ public class ProblemMappers {
             return e.getResponse();
         }
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json); // the JSON reader's own refusal of a body that is not JSON
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
         }

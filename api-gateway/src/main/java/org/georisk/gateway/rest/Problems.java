@@ -22,6 +22,14 @@ public final class Problems {
                 .build();
     }
 
+    /** A refusal that names the failing fields, e.g. a 409 for a name that is taken. */
+    public static Response of(int status, String slug, String title, String detail, List<FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + slug, title, status, detail, null, errors))
+                .build();
+    }
+
     public static Response invalid(String detail, List<FieldError> errors) {
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(detail, errors)).build();
     }
