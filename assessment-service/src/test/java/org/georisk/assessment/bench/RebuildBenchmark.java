@@ -44,7 +44,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * georisk.events and (2) the rate at which a fresh AssessmentTopology (RocksDB, exactly_once_v2) works through the
  * same log. Prints figures; asserts nothing about speed. Skipped unless asked for:
  * <pre>mvn -o -q -pl assessment-service test -Dtest=RebuildBenchmark -Dgeorisk.benchmark.events=1000000
- *     [-Dgeorisk.benchmark.commit-interval-ms=100]</pre>
+ *     [-Dgeorisk.benchmark.commit-interval-ms=100] [-Dgeorisk.benchmark.actors=40]</pre>
+ * {@code actors} takes the first n of the 40 actor codes: 40 give 820 pairs (~1 event per pair and week at 1M
+ * events over two years), 6 give 21 hot pairs (~450 events per pair and week), where the size of the per-pair
+ * state matters.
  */
 class RebuildBenchmark {
 
@@ -100,14 +103,17 @@ class RebuildBenchmark {
                 }
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("rebuild (RocksDB, exactly_once_v2, commit every %d ms, from start-up to last commit):"
-                    + " %,d events in %.1f s: %,.0f events/s%n", commitMs, count, secs, count / secs);
+            System.out.printf("rebuild (RocksDB, exactly_once_v2, commit every %d ms, %d actors, from start-up to last"
+                    + " commit): %,d events in %.1f s: %,.0f events/s%n", commitMs,
+                    Math.min(ACTORS.length, Integer.getInteger("georisk.benchmark.actors", ACTORS.length)), count,
+                    secs, count / secs);
             streams.close(Duration.ofSeconds(30));
         }
     }
 
     private static void produce(String bootstrap, int count) throws Exception {
         Random random = new Random(1);
+        int actors = Math.min(ACTORS.length, Integer.getInteger("georisk.benchmark.actors", ACTORS.length));
         Category[] categories = Category.values();
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -116,8 +122,8 @@ class RebuildBenchmark {
                 ProducerConfig.LINGER_MS_CONFIG, 10,
                 ProducerConfig.BATCH_SIZE_CONFIG, 131072), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
-                String a = ACTORS[random.nextInt(ACTORS.length)];
-                String b = ACTORS[random.nextInt(ACTORS.length)];
+                String a = ACTORS[random.nextInt(actors)];
+                String b = ACTORS[random.nextInt(actors)];
                 Instant at = start.plusSeconds(random.nextInt(730 * 86_400));
                 GeoEvent e = new GeoEvent(EventIds.eventId("bench", Integer.toString(i)), "bench",
                         Integer.toString(i), at, a, b, "040", 1, Math.round((random.nextDouble() * 20 - 10) * 10) / 10.0,
