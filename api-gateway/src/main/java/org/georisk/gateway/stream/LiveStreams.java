@@ -1,26 +1,21 @@
 package org.georisk.gateway.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.EventHeaders;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /** The two hubs, fed from Kafka records: parses each record just enough to know its pair and whether it repeats. */
 @ApplicationScoped
@@ -35,6 +30,9 @@ public class LiveStreams {
 
     @Inject
     PushMetrics metrics;
+
+    @Inject
+    PushTracing tracing;
 
     @Inject
     public LiveStreams(GatewayConfig config) {
@@ -56,19 +54,12 @@ public class LiveStreams {
         EventPosition position = new EventPosition(record.timestamp(), record.partition(), record.offset());
         try {
             if (kind == StreamKind.ALERTS) {
-                Alert alert = mapper.readValue(record.value(), Alert.class);
-                String dedup = alert.alertId() == null ? null : "alert:" + alert.alertId();
-                String pair = alert.pair() != null ? alert.pair() : record.key();
-                // the event's trace (carried from the feed's request through every topic): current while pushing,
-                // so this line has the trace id
-                try (Scope ignored = traceOf(record).makeCurrent()) {
-                    if (hub(kind).publish(new StreamEvent(position, pair, dedup, record.value()))) {
-                        metrics.alertReady(alert.raisedAt());
-                        metrics.eventToPush(receivedAt(record));
-                        LOG.infof("alert %s (%s %s) pushed to live clients", alert.alertId(), pair, alert.kind());
-                    }
-                }
+                pushAlert(record, position);
             } else {
+                // No span here, unlike alerts: an assessment comes with every event (hundreds a second while the
+                // stream catches up or rebuilds, up to buffer-size at every start, and a bulk post's 10,000 events
+                // share one trace), so a span each, on every gateway instance, would multiply the exported spans and
+                // can overflow the exporter's batch queue (2048 spans), dropping the alert spans with them.
                 PairAssessment assessment = mapper.readValue(record.value(), PairAssessment.class);
                 String pair = assessment.pair() != null ? assessment.pair() : record.key();
                 hub(kind).publish(new StreamEvent(position, pair, pair + "@" + assessment.version(), record.value()));
@@ -79,36 +70,38 @@ public class LiveStreams {
         }
     }
 
-    private static Context traceOf(ConsumerRecord<String, String> record) {
-        if (record.headers().lastHeader(EventHeaders.TRACEPARENT) == null) {
-            return Context.current();
+    /**
+     * Pushes an alert inside its own span, the last of the event's trace (carried from the feed's request through
+     * every topic); the span is current meanwhile, so the log line has the trace id.
+     */
+    private void pushAlert(ConsumerRecord<String, String> record, EventPosition position) throws IOException {
+        Span span = tracing.startAlertPush(record);
+        try (Scope ignored = span.makeCurrent()) {
+            Alert alert = mapper.readValue(record.value(), Alert.class);
+            String dedup = alert.alertId() == null ? null : "alert:" + alert.alertId();
+            String pair = alert.pair() != null ? alert.pair() : record.key();
+            LiveHub hub = hub(StreamKind.ALERTS);
+            boolean pushed = hub.publish(new StreamEvent(position, pair, dedup, record.value()));
+            PushTracing.describe(span, alert, pair, !pushed, hub.clients());
+            if (pushed) {
+                metrics.alertReady(alert.raisedAt());
+                metrics.eventToPush(receivedAt(record));
+                LOG.infof("alert %s (%s %s) pushed to live clients", alert.alertId(), pair, alert.kind());
+            }
+        } catch (Exception e) {
+            PushTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
-        return W3CTraceContextPropagator.getInstance().extract(Context.current(), record.headers(), HEADERS);
     }
 
     private static Instant receivedAt(ConsumerRecord<String, String> record) {
-        String millis = header(record.headers(), EventHeaders.EVENT_RECEIVED_AT);
+        String millis = PushTracing.header(record.headers(), EventHeaders.EVENT_RECEIVED_AT);
         try {
             return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
         } catch (NumberFormatException e) {
             return null;
         }
     }
-
-    private static String header(Headers headers, String key) {
-        Header h = headers.lastHeader(key);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            return headers == null ? null : header(headers, key);
-        }
-    };
 }
