@@ -5,16 +5,22 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.Topics;
 import org.georisk.testkit.KafkaBrokerResource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +32,7 @@ public final class AlertTopic implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final ObjectMapper json;
     private final List<Alert> seen = new ArrayList<>();
+    private final Map<UUID, Headers> headers = new HashMap<>();
 
     public AlertTopic(ObjectMapper json) {
         this.json = json;
@@ -54,13 +61,33 @@ public final class AlertTopic implements AutoCloseable {
                 fail("no alert marking the end arrived within " + timeout + "; seen: "
                         + seen.stream().filter(filter).toList());
             }
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                Alert alert = read(record.value());
-                assertEquals(alert.pair(), record.key(), "alerts are keyed by pair");
-                seen.add(alert);
-            }
+            pollOnce();
         }
         return seen.stream().filter(filter).toList();
+    }
+
+    /** Polls for {@code wait}, then returns every alert so far that matches {@code filter}, in topic order. */
+    public List<Alert> within(Predicate<Alert> filter, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (Instant.now().isBefore(deadline)) {
+            pollOnce();
+        }
+        return seen.stream().filter(filter).toList();
+    }
+
+    /** The value of a header of the alert's record (the last one seen with that alertId); null when absent. */
+    public String header(UUID alertId, String name) {
+        Header header = headers.containsKey(alertId) ? headers.get(alertId).lastHeader(name) : null;
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void pollOnce() {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            Alert alert = read(record.value());
+            assertEquals(alert.pair(), record.key(), "alerts are keyed by pair");
+            seen.add(alert);
+            headers.put(alert.alertId(), record.headers());
+        }
     }
 
     private Alert read(String value) {

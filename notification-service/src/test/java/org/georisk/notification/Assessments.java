@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.Driver;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 
 /** Builds PairAssessments and produces them to georisk.assessments with a plain KafkaProducer, as the stream would. */
 public final class Assessments implements AutoCloseable {
@@ -52,28 +54,61 @@ public final class Assessments implements AutoCloseable {
 
     public void send(PairAssessment assessment) {
         try {
-            producer.send(new ProducerRecord<>(Topics.ASSESSMENTS, assessment.pair(),
-                    json.writeValueAsString(assessment))).get();
+            producer.send(record(assessment)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce " + assessment, e);
         }
     }
 
-    /** Any text under a key, as a broken or foreign producer might write it. */
+    /** The record the stream would write for the assessment, without headers. */
+    public ProducerRecord<String, String> record(PairAssessment assessment) {
+        try {
+            return new ProducerRecord<>(Topics.ASSESSMENTS, assessment.pair(), json.writeValueAsString(assessment));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + assessment, e);
+        }
+    }
+
     /** Produces the assessment with a W3C traceparent header, as the stream forwards the event's one. */
     public void sendTraced(PairAssessment assessment, String traceparent, Instant eventReceivedAt) {
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, assessment.pair(),
-                    json.writeValueAsString(assessment));
-            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            record.headers().add("georisk.event.received-at", Long.toString(eventReceivedAt.toEpochMilli())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(record).get();
+            producer.send(traced(assessment, traceparent, eventReceivedAt)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The record the stream would write for the assessment: the event's traceparent and received time as headers. */
+    public ProducerRecord<String, String> traced(PairAssessment assessment, String traceparent,
+                                                 Instant eventReceivedAt) {
+        try {
+            ProducerRecord<String, String> record = record(assessment);
+            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("georisk.event.received-at", Long.toString(eventReceivedAt.toEpochMilli())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return record;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Produces all records without waiting for each acknowledgement, then waits for all of them: they land on the
+     * topic within moments, a backlog as a bulk or a rebuild leaves it.
+     */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        List<Future<RecordMetadata>> acks = records.stream().map(producer::send).toList();
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not produce the backlog", e);
+            }
+        }
+    }
+
+    /** Any text under a key, as a broken or foreign producer might write it. */
     public void sendRaw(String key, String value) {
         try {
             producer.send(new ProducerRecord<>(Topics.ASSESSMENTS, key, value)).get();

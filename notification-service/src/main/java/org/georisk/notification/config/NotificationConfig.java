@@ -16,7 +16,7 @@ public interface NotificationConfig {
     Webhooks webhooks();
 
     interface Relay {
-        /** Timer of the safety-net run (the relay also runs right after every processed assessment). */
+        /** Timer of the safety-net run (the relay also runs right after each batch of assessments raising alerts). */
         Duration interval();
 
         /** Outbox rows published per transaction. */

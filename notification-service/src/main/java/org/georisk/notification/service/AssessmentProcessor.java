@@ -3,8 +3,11 @@ package org.georisk.notification.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Scope;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.Category;
@@ -27,8 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Evaluates one assessment in ONE database transaction: the (pair, version) marker, the pair's state and score
- * history, the cooldowns, the alerts (outbox) and their webhook deliveries commit together or not at all.
+ * Evaluates a batch of assessments (one poll of georisk.assessments) in ONE database transaction, one assessment after
+ * the other in the order given: for each, the (pair, version) marker, the pair's state and score history, the
+ * cooldowns, the alerts (outbox) and their webhook deliveries. The whole batch commits together or not at all, so a
+ * failure leaves nothing of it behind and the caller can run it again from its first record.
  * Kafka is written afterwards by {@link OutboxRelay}, from the outbox.
  */
 @ApplicationScoped
@@ -56,18 +61,34 @@ public class AssessmentProcessor {
         this.json = json;
     }
 
-    /** The alerts this assessment raised; empty for a redelivery or an older version than the one stored. */
-    @Transactional
-    public List<Alert> process(PairAssessment assessment) {
-        return process(assessment, EventOrigin.UNKNOWN);
-    }
-
     /**
-     * As {@link #process(PairAssessment)}; the {@code origin} (from the assessment record's headers) is stored with each
-     * alert so the relay can put it on the alert record: the event's trace and received time go on to the gateway.
+     * The alerts each assessment raised, in the batch's order ({@code result.get(i)} belongs to {@code batch.get(i)});
+     * empty for a redelivery or an older version than the one stored, including one stored earlier in this batch.
      */
     @Transactional
-    public List<Alert> process(PairAssessment assessment, EventOrigin origin) {
+    public List<List<Alert>> process(List<ReceivedAssessment> batch) {
+        EntityManager session = Panache.getEntityManager();
+        // Read once per batch rather than once per assessment: a subscription created meanwhile applies from the next
+        // batch on, as it applied from the next assessment before.
+        List<SubscriptionRules> rules = SubscriptionEntity.<SubscriptionEntity>listAll().stream()
+                .map(subscriptions::toRules)
+                .toList();
+        List<List<Alert>> raised = new ArrayList<>(batch.size());
+        for (ReceivedAssessment received : batch) {
+            try (Scope ignored = received.trace().makeCurrent()) {
+                raised.add(evaluate(received.assessment(), received.origin(), rules));
+                // The next assessment may be of the same pair: it must find this one's state, marker, score point and
+                // cooldowns. Written out now and the session emptied, it reads them back from the database (in this
+                // transaction, under the row lock already held), exactly as a transaction of its own would have.
+                session.flush();
+            }
+            session.clear();
+        }
+        return raised;
+    }
+
+    /** One assessment, inside the batch's transaction. */
+    private List<Alert> evaluate(PairAssessment assessment, EventOrigin origin, List<SubscriptionRules> rules) {
         Instant now = Instant.now();
         String pair = assessment.pair();
         Optional<PairStateEntity> state = PairStateEntity.lockedFor(pair);
@@ -90,15 +111,16 @@ public class AssessmentProcessor {
                     }
                 });
 
-        for (SubscriptionEntity entity : SubscriptionEntity.<SubscriptionEntity>listAll()) {
-            SubscriptionRules subscription = subscriptions.toRules(entity);
+        for (SubscriptionRules subscription : rules) {
             evaluate(subscription, assessment, history, now, origin).ifPresent(raised::add);
         }
 
         Instant keepSince = assessment.asOf().minus(Duration.ofDays(config.scoreHistoryDays()));
         scores.record(pair, assessment.version(), assessment.asOf(), assessment.score(), keepSince);
         saveState(state.orElse(null), assessment, now);
-        processed.recordAlertCount(pair, assessment.version(), raised.size());
+        if (!raised.isEmpty()) {
+            processed.recordAlertCount(pair, assessment.version(), raised.size()); // the marker was written with 0
+        }
         return raised;
     }
 

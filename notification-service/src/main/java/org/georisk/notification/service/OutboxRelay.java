@@ -53,8 +53,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes whatever is pending. Called after every evaluated assessment; if a run is already going, it is asked
-     * to go round once more instead of waiting, so the caller never blocks on another caller.
+     * Publishes whatever is pending. Called after each batch of assessments that raised alerts; if a run is already
+     * going, it is asked to go round once more instead of waiting, so the caller never blocks on another caller.
      */
     public void publishPending() {
         requested.set(true);

@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -22,16 +23,22 @@ import org.georisk.notification.service.AlertMetrics;
 import org.georisk.notification.service.AssessmentProcessor;
 import org.georisk.notification.service.EventOrigin;
 import org.georisk.notification.service.OutboxRelay;
+import org.georisk.notification.service.ReceivedAssessment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.StreamSupport;
 
 /**
- * Reads georisk.assessments (group georisk-notification), one record at a time and in partition order. The offset is
- * committed only after the evaluating transaction committed; a record seen again after a crash finds its
+ * Reads georisk.assessments (group georisk-notification) in poll batches (connector batch mode, bounded by
+ * max.poll.records) and evaluates each batch in ONE database transaction, records in partition order. The batch's
+ * offsets are acknowledged only after that transaction committed; a record seen again after a crash finds its
  * (pair, version) marker and does nothing.
  */
 @ApplicationScoped
@@ -49,26 +56,50 @@ public class AssessmentConsumer {
         this.metrics = metrics;
     }
 
+    /**
+     * One poll. Acking the batch acknowledges the last record of each of its partitions (the throttled commit
+     * strategy then commits those offsets), so it happens only once the batch's transaction committed.
+     */
     @Incoming("assessments")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
-        PairAssessment assessment = read(record);
-        if (assessment != null) {
-            // The event's trace (ingest put it on georisk.events, the stream kept it on georisk.assessments): current
-            // while evaluating, so log lines carry its trace id, and stored with each alert for the relay.
-            String traceparent = lastHeader(record.getHeaders(), EventHeaders.TRACEPARENT);
-            Context trace = traceparent == null ? Context.current()
-                    : W3CTraceContextPropagator.getInstance().extract(Context.current(), record.getHeaders(), HEADERS);
-            try (Scope ignored = trace.makeCurrent()) {
-                List<Alert> raised = processWithRetry(assessment, new EventOrigin(traceparent, receivedAt(record)));
-                raised.forEach(metrics::alertRaised);
-                if (!raised.isEmpty()) {
-                    Log.infof("%s v%d raised %d alert(s)", assessment.pair(), assessment.version(), raised.size());
-                    relay.publishPending();
-                }
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        // The batch lists its records partition by partition, each partition's in offset order: the order that counts.
+        List<ReceivedAssessment> readable = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> record : batch) {
+            PairAssessment assessment = read(record);
+            if (assessment != null) {
+                readable.add(new ReceivedAssessment(assessment, new EventOrigin(lastHeader(record.getHeaders(),
+                        EventHeaders.TRACEPARENT), receivedAt(record)), trace(record)));
             }
         }
-        return record.ack();
+        if (!readable.isEmpty()) {
+            List<List<Alert>> raised = processWithRetry(readable, batch);
+            boolean any = false;
+            for (int i = 0; i < readable.size(); i++) {
+                List<Alert> alerts = raised.get(i);
+                if (!alerts.isEmpty()) {
+                    any = true;
+                    PairAssessment assessment = readable.get(i).assessment();
+                    try (Scope ignored = readable.get(i).trace().makeCurrent()) {
+                        alerts.forEach(metrics::alertRaised);
+                        Log.infof("%s v%d raised %d alert(s)", assessment.pair(), assessment.version(), alerts.size());
+                    }
+                }
+            }
+            if (any) {
+                relay.publishPending(); // once per batch: it publishes every pending row, in outbox order
+            }
+        }
+        return batch.ack();
+    }
+
+    /**
+     * The event's trace (ingest put it on georisk.events, the stream kept it on georisk.assessments): made current
+     * while the record is evaluated, so log lines carry its trace id; its traceparent is stored with each alert.
+     */
+    private static Context trace(KafkaRecord<String, String> record) {
+        return lastHeader(record.getHeaders(), EventHeaders.TRACEPARENT) == null ? Context.current()
+                : W3CTraceContextPropagator.getInstance().extract(Context.current(), record.getHeaders(), HEADERS);
     }
 
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
@@ -98,17 +129,19 @@ public class AssessmentConsumer {
     }
 
     /**
-     * A failure here is the database or a bug, not the record: retry with growing pauses instead of skipping, so no
-     * alert is dropped and the partition's order is kept (the connector keeps polling meanwhile, no rebalance).
+     * A failure here is the database or a bug, not a record: retry the whole batch (its transaction rolled back, so
+     * nothing of it was kept) with growing pauses instead of skipping, so no alert is dropped and the partitions'
+     * order is kept. The offsets stay unacknowledged meanwhile; the connector keeps polling, no rebalance.
      */
-    private List<Alert> processWithRetry(PairAssessment assessment, EventOrigin origin) {
+    private List<List<Alert>> processWithRetry(List<ReceivedAssessment> readable,
+                                               KafkaRecordBatch<String, String> batch) {
         long pauseMillis = 200;
         while (true) {
             try {
-                return processor.process(assessment, origin);
+                return processor.process(readable);
             } catch (RuntimeException e) {
-                Log.errorf(e, "evaluating %s v%d failed; retrying in %d ms", assessment.pair(), assessment.version(),
-                        pauseMillis);
+                Log.errorf(e, "evaluating a batch of %d assessment(s) (%s) failed; retrying it in %d ms",
+                        readable.size(), describe(batch), pauseMillis);
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException interrupted) {
@@ -118,6 +151,24 @@ public class AssessmentConsumer {
                 pauseMillis = Math.min(pauseMillis * 2, 30_000);
             }
         }
+    }
+
+    /** "georisk.assessments-2 offsets 10..509, …" for the log. */
+    private static String describe(KafkaRecordBatch<String, String> batch) {
+        Map<String, long[]> ranges = new TreeMap<>();
+        for (KafkaRecord<String, String> record : batch) {
+            long offset = offset(record);
+            ranges.merge(record.getTopic() + "-" + record.getPartition(), new long[] {offset, offset},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        StringJoiner text = new StringJoiner(", ");
+        ranges.forEach((partition, range) -> text.add(partition + " offsets " + range[0] + ".." + range[1]));
+        return text.toString();
+    }
+
+    private static long offset(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
     }
 
     /** An unreadable record is logged and skipped: it can never become readable by retrying. */
@@ -135,10 +186,8 @@ public class AssessmentConsumer {
             }
             return a;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            Object offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (Object) m.getOffset())
-                    .orElse("?");
-            Log.warnf("skipping unreadable assessment at %s-%d offset %s (key %s): %s", record.getTopic(),
-                    record.getPartition(), offset, record.getKey(), e.getMessage());
+            Log.warnf("skipping unreadable assessment at %s-%d offset %d (key %s): %s", record.getTopic(),
+                    record.getPartition(), offset(record), record.getKey(), e.getMessage());
             return null;
         }
     }
