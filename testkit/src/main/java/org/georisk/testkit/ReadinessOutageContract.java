@@ -2,6 +2,7 @@ package org.georisk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * /q/health/ready answers DOWN within a probe's timeout ({@link ReadinessProbe#PROBE_TIMEOUT}) instead of waiting
  * out a Kafka client timeout, names the Kafka check that failed, and answers UP again by itself once the broker is
  * back. A service's test extends this with {@code @QuarkusTest} and a test profile that points the application at
- * {@link OutageBroker}.
+ * {@link OutageBroker} ({@link OutageBrokerProfile}).
  */
 public abstract class ReadinessOutageContract {
 
@@ -22,15 +23,16 @@ public abstract class ReadinessOutageContract {
     private static final Duration TURNS_UP = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The service's /q/health/ready. */
-    protected abstract URI ready();
+    /** The service's /q/health/ready (Quarkus injects test-resource fields of superclasses too). */
+    @TestHTTPResource("/q/health/ready")
+    protected URI ready;
 
     /** The name of the readiness check that follows the broker. */
     protected abstract String kafkaCheck();
 
     @Test
     void withTheBrokerDownReadinessAnswersDownWithinTheProbeTimeoutAndUpOnceItIsBack() throws Exception {
-        ReadinessProbe probe = new ReadinessProbe(ready());
+        ReadinessProbe probe = new ReadinessProbe(ready);
         probe.await(200, TURNS_UP, "before the outage");
         OutageBroker.stopBroker();
         try {

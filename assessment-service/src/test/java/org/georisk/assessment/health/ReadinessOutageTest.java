@@ -1,14 +1,11 @@
 package org.georisk.assessment.health;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.georisk.testkit.OutageBroker;
+import org.georisk.testkit.OutageBrokerProfile;
 import org.georisk.testkit.ReadinessOutageContract;
 
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,30 +16,17 @@ import java.util.Map;
 @TestProfile(ReadinessOutageTest.OwnBroker.class)
 class ReadinessOutageTest extends ReadinessOutageContract {
 
-    @TestHTTPResource("/q/health/ready")
-    URI ready;
-
-    @Override
-    protected URI ready() {
-        return ready;
-    }
-
     /** A readiness check that follows the broker: the history consumer's channel. */
     @Override
     protected String kafkaCheck() {
         return "SmallRye Reactive Messaging - readiness check";
     }
 
-    /**
-     * A profile of its own: the application (its consumer and its Kafka Streams application) talks to
-     * {@link OutageBroker}, not to the JVM's shared broker.
-     */
-    public static class OwnBroker implements QuarkusTestProfile {
+    /** The Kafka Streams application has its own bootstrap property: both point at the outage broker. */
+    public static class OwnBroker extends OutageBrokerProfile {
         @Override
-        public List<TestResourceEntry> testResources() {
-            // the Kafka Streams application has its own bootstrap property
-            return List.of(new TestResourceEntry(OutageBroker.class, Map.of(OutageBroker.PROPERTIES,
-                    "kafka.bootstrap.servers,quarkus.kafka-streams.bootstrap-servers")));
+        protected Map<String, String> brokerArgs() {
+            return Map.of(OutageBroker.PROPERTIES, "kafka.bootstrap.servers,quarkus.kafka-streams.bootstrap-servers");
         }
     }
 }

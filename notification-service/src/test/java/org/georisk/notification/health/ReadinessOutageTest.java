@@ -1,41 +1,20 @@
 package org.georisk.notification.health;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.georisk.testkit.OutageBroker;
+import org.georisk.testkit.OutageBrokerProfile;
 import org.georisk.testkit.ReadinessOutageContract;
-
-import java.net.URI;
-import java.util.List;
 
 /**
  * The readiness probe contract ({@link ReadinessOutageContract}) for notification-service.
  */
 @QuarkusTest
-@TestProfile(ReadinessOutageTest.OwnBroker.class)
+@TestProfile(OutageBrokerProfile.class)
 class ReadinessOutageTest extends ReadinessOutageContract {
-
-    @TestHTTPResource("/q/health/ready")
-    URI ready;
-
-    @Override
-    protected URI ready() {
-        return ready;
-    }
 
     /** The readiness check that follows the broker: the assessments and alerts channels. */
     @Override
     protected String kafkaCheck() {
         return "SmallRye Reactive Messaging - readiness check";
-    }
-
-    /** A profile of its own: the application talks to {@link OutageBroker}, not to the JVM's shared broker. */
-    public static class OwnBroker implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OutageBroker.class));
-        }
     }
 }
