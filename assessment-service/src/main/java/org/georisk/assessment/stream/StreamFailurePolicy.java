@@ -22,7 +22,9 @@ import java.util.Deque;
  * the last committed transaction (exactly_once_v2), nothing is lost or counted twice. Which failures are transient
  * cannot be told reliably from the exception type (that one is not a RetriableException), so the replacements are
  * budgeted instead: more than {@code max-replacements} within {@code window} is a bug or a lasting fault, and the
- * stream shuts down: liveness reports DOWN, and the orchestrator restarts the service.
+ * stream shuts down: liveness reports DOWN, and the orchestrator restarts the service. Each replacement waits a
+ * little longer than the last (0.5 s, 1 s, 2 s, … at most 30 s, on the dying thread), so a broker that comes and goes
+ * does not use up the budget in a second.
  */
 @ApplicationScoped
 public class StreamFailurePolicy implements StreamsUncaughtExceptionHandler {
@@ -34,17 +36,29 @@ public class StreamFailurePolicy implements StreamsUncaughtExceptionHandler {
     private final int maxReplacements;
     private final Duration window;
     private final Clock clock;
+    private final Pause pause;
     private final Deque<Instant> recent = new ArrayDeque<>();
+
+    /** Waits before a replacement (Thread.sleep; a test passes one that records instead). */
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
 
     @Inject
     public StreamFailurePolicy(StreamFailureConfig config) {
-        this(config.maxReplacements(), config.window(), Clock.systemUTC());
+        this(config.maxReplacements(), config.window(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
-    StreamFailurePolicy(int maxReplacements, Duration window, Clock clock) {
+    StreamFailurePolicy(int maxReplacements, Duration window, Clock clock, Pause pause) {
         this.maxReplacements = maxReplacements;
         this.window = window;
         this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** 0.5 s before the first replacement in the window, doubling, at most 30 s. */
+    static Duration backoff(int replacement) {
+        return Duration.ofMillis(Math.min(30_000L, 500L << Math.min(replacement - 1, 16)));
     }
 
     @Override
@@ -60,8 +74,14 @@ public class StreamFailurePolicy implements StreamsUncaughtExceptionHandler {
         }
         recent.addLast(now);
         REPLACED.increment();
-        LOG.warnf(exception, "stream thread failed; replacing it (%d of %d within %s)", recent.size(), maxReplacements,
-                window);
+        Duration wait = backoff(recent.size());
+        LOG.warnf(exception, "stream thread failed; replacing it in %d ms (%d of %d within %s)", wait.toMillis(),
+                recent.size(), maxReplacements, window);
+        try {
+            pause.pause(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 }
