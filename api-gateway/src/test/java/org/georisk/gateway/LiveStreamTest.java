@@ -6,9 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.AlertKind;
@@ -17,7 +15,6 @@ import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.Topics;
 import org.georisk.gateway.service.ApiKeyService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +46,7 @@ class LiveStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** How long a test listens for something that must not come. */
     private static final Duration QUIET = Duration.ofSeconds(2);
-    private static KafkaProducer<String, String> producer;
+    private KafkaProducer<String, String> producer;
 
     @Inject
     ApiKeyService keys;
@@ -72,21 +69,7 @@ class LiveStreamTest {
     @BeforeEach
     void setUp() {
         TestKeys.register(keys);
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        }
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
-        }
+        producer = TopicWriter.producer(bootstrap);
     }
 
     @Test

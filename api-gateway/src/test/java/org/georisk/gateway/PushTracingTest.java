@@ -10,10 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.AlertKind;
@@ -23,7 +21,6 @@ import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.Topics;
 import org.georisk.gateway.service.ApiKeyService;
 import org.georisk.gateway.stream.PushTracing;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PushTracingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaProducer<String, String> producer;
+    private KafkaProducer<String, String> producer;
 
     @Inject
     ApiKeyService keys;
@@ -73,21 +70,7 @@ class PushTracingTest {
     @BeforeEach
     void setUp() {
         TestKeys.register(keys);
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        }
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
-        }
+        producer = TopicWriter.producer(bootstrap);
     }
 
     @Test
