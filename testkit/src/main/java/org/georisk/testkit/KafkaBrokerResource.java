@@ -3,8 +3,6 @@ package org.georisk.testkit;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.georisk.infra.TopicCreator;
 
 import java.util.Map;
 
@@ -31,24 +29,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             try {
-                KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                        .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .setConfigProp("auto.create.topics.enable", "false")
-                        .build();
-                kit.format();
-                kit.startup();
-                kit.waitForReadyBrokers();
-                TopicCreator.createAll(kit.bootstrapServers());
-                cluster = kit;
+                cluster = SingleNodeCluster.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(KafkaBrokerResource::shutdown));
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the test Kafka broker", e);
@@ -70,10 +51,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        String bootstrap = bootstrapServers();
-        return Map.of(
-                "kafka.bootstrap.servers", bootstrap,
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap);
+        return SingleNodeCluster.applicationConfig(bootstrapServers());
     }
 
     @Override
