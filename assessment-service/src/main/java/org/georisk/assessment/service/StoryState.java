@@ -1,0 +1,5 @@
+package org.georisk.assessment.service;
+
+/** placeholder, being written */
+public record StoryState(long rows) {
+}
