@@ -40,6 +40,21 @@ public record GeoEvent(
         String url,
         Instant receivedAt) {
 
+    /**
+     * The event as the scoring reads it: mentions 1 when the feed gave none, the category derived from the CAMEO code
+     * when absent. The stream applies it to every record it reads (assessment-service EventCheck), the backtest to
+     * every event it scores, so both score the same event.
+     */
+    public GeoEvent normalised() {
+        if (mentions != null && category != null) {
+            return this;
+        }
+        return new GeoEvent(eventId, source, externalId, occurredAt, actor1, actor2, cameoCode, quadClass, goldstein,
+                mentions == null ? 1 : mentions,
+                category != null ? category : Categories.defaultFor(cameoCode, actor1, actor2),
+                headline, url, receivedAt);
+    }
+
     /** The pair key this event is published under. */
     public String pairKey() {
         return PairKey.of(actor1, actor2);

@@ -2,7 +2,6 @@ package org.georisk.assessment.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.georisk.contracts.ActorCodes;
-import org.georisk.contracts.Categories;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.PairKey;
 
@@ -66,11 +65,7 @@ final class EventCheck {
         if (!pair.equals(recordKey)) {
             return fail("record key " + recordKey + " is not the event's pair " + pair, null);
         }
-        GeoEvent normalised = new GeoEvent(e.eventId(), e.source(), e.externalId(), e.occurredAt(), e.actor1(),
-                e.actor2(), e.cameoCode(), e.quadClass(), e.goldstein(), e.mentions() == null ? 1 : e.mentions(),
-                e.category() != null ? e.category() : Categories.defaultFor(e.cameoCode(), e.actor1(), e.actor2()),
-                e.headline(), e.url(), e.receivedAt());
-        return new Outcome(normalised, null, null);
+        return new Outcome(e.normalised(), null, null); // the same normalisation as the backtest's
     }
 
     private static Outcome fail(String reason, Exception error) {

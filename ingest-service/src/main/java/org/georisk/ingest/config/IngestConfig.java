@@ -46,6 +46,7 @@ public interface IngestConfig {
 
     Optional<String> devFeedKey();
 
+    /** Defaults equal EventValidator.DEFAULT_MAX_* (contracts), which the backtest validates with. */
     interface Limits {
         @WithDefault("100")
         int source();

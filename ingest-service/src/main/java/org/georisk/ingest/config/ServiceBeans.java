@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.Producer;
+import org.georisk.contracts.events.EventValidator;
 import org.georisk.ingest.service.BodyReader;
 import org.georisk.ingest.service.EventPublisher;
-import org.georisk.ingest.service.EventValidator;
 
 import java.time.Clock;
 

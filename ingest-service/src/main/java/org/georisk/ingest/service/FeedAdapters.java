@@ -3,6 +3,9 @@ package org.georisk.ingest.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.georisk.contracts.FieldError;
+import org.georisk.contracts.events.FeedLines;
+import org.georisk.contracts.events.GdeltRowMapper;
+import org.georisk.contracts.events.StrictJson;
 import org.georisk.ingest.config.IngestConfig;
 
 import java.util.ArrayList;
@@ -13,7 +16,7 @@ import java.util.List;
 public class FeedAdapters {
 
     /** The source of GDELT rows posted without a feed principal (direct internal call). */
-    public static final String GDELT_SOURCE = "gdelt";
+    public static final String GDELT_SOURCE = GdeltRowMapper.SOURCE;
 
     private final BodyReader reader;
     private final IngestConfig config;
@@ -34,12 +37,11 @@ public class FeedAdapters {
     public List<IngestService.Candidate> ndjson(byte[] body) {
         BodyReader.checkSize(body, config.maxBulkBytes(), "the NDJSON body");
         List<IngestService.Candidate> out = new ArrayList<>();
-        JsonNode[] parsed = new JsonNode[1];
-        for (BodyReader.Line line : BodyReader.lines(body == null ? new byte[0] : body, config.maxBulkLines())) {
-            String error = reader.tryParse(line.text(), parsed);
-            out.add(error == null
-                    ? IngestService.Candidate.of(line.number(), parsed[0])
-                    : IngestService.Candidate.refused(line.number(), new FieldError("line", error)));
+        for (FeedLines.Line line : BodyReader.lines(body == null ? new byte[0] : body, config.maxBulkLines())) {
+            StrictJson.Parsed parsed = reader.parseLine(line.text());
+            out.add(parsed.ok()
+                    ? IngestService.Candidate.of(line.number(), parsed.node())
+                    : IngestService.Candidate.refused(line.number(), new FieldError("line", parsed.error())));
         }
         return out;
     }
@@ -49,8 +51,8 @@ public class FeedAdapters {
         byte[] tsv = zipped ? BodyReader.unzip(body, config.maxGdeltBytes()) : (body == null ? new byte[0] : body);
         String source = principal != null ? principal : GDELT_SOURCE;
         List<IngestService.Candidate> out = new ArrayList<>();
-        for (BodyReader.Line line : BodyReader.lines(tsv, Integer.MAX_VALUE)) {
-            GdeltRowMapper.Mapped mapped = GdeltRowMapper.map(line.text().split("\t", -1), source);
+        for (FeedLines.Line line : BodyReader.lines(tsv, Integer.MAX_VALUE)) {
+            GdeltRowMapper.Mapped mapped = GdeltRowMapper.mapLine(line.text(), source);
             if (mapped.skipReason() != null) {
                 out.add(IngestService.Candidate.skipped(line.number(), mapped.skipReason()));
             } else if (mapped.error() != null) {

@@ -7,6 +7,8 @@ import org.georisk.contracts.BulkResult.LineResult;
 import org.georisk.contracts.FieldError;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.IngestResult;
+import org.georisk.contracts.events.EventValidator;
+import org.georisk.contracts.events.Validation;
 import org.georisk.ingest.repository.EventArchiveRepository;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.georisk.notification.service;
 
+import org.georisk.contracts.BuiltInAlert;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.Level;
 
@@ -23,7 +24,7 @@ public record PairHistory(Level previousLevel, Map<Category, Double> previousCat
 
     /** The level to compare against: a pair never seen before counts as coming from LOW. */
     public Level levelBefore() {
-        return previousLevel == null ? Level.LOW : previousLevel;
+        return BuiltInAlert.levelBefore(previousLevel);
     }
 
     public double categoryBefore(Category category) {

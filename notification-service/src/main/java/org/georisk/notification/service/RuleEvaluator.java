@@ -1,6 +1,7 @@
 package org.georisk.notification.service;
 
 import org.georisk.contracts.AlertKind;
+import org.georisk.contracts.BuiltInAlert;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
@@ -26,7 +27,7 @@ public final class RuleEvaluator {
     private RuleEvaluator() {
     }
 
-    /** The built-in rule: any level change, a pair's first assessment counting as coming from LOW. */
+    /** The built-in rule ({@link BuiltInAlert}): any level change, a pair's first assessment counting as coming from LOW. */
     public static Optional<Trigger> builtIn(PairAssessment assessment, PairHistory history) {
         return levelChange(history.levelBefore(), assessment.level());
     }
@@ -88,15 +89,10 @@ public final class RuleEvaluator {
                 .map(Map.Entry::getKey);
     }
 
+    /** LEVEL_UP or LEVEL_DOWN by {@link BuiltInAlert} (the backtest counts alerts with it too), with its sentence. */
     private static Optional<Trigger> levelChange(Level before, Level now) {
-        int cmp = now.compareTo(before);
-        if (cmp > 0) {
-            return Optional.of(new Trigger(AlertKind.LEVEL_UP, "rose from " + before + " to " + now));
-        }
-        if (cmp < 0) {
-            return Optional.of(new Trigger(AlertKind.LEVEL_DOWN, "fell from " + before + " to " + now));
-        }
-        return Optional.empty();
+        return BuiltInAlert.of(before, now).map(kind -> new Trigger(kind,
+                (kind == AlertKind.LEVEL_UP ? "rose from " : "fell from ") + before + " to " + now));
     }
 
     /** Rose by at least {@code points} against the lowest score within the last {@code days} (event time). */

@@ -1,4 +1,4 @@
-package org.georisk.ingest.service;
+package org.georisk.contracts.events;
 
 import org.georisk.contracts.FieldError;
 import org.georisk.contracts.GeoEvent;

@@ -1,4 +1,4 @@
-package org.georisk.ingest.service;
+package org.georisk.contracts.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;

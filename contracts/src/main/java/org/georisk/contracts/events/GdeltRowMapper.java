@@ -1,4 +1,4 @@
-package org.georisk.ingest.service;
+package org.georisk.contracts.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * One row of a GDELT 2.0 event export (61 tab-separated columns, no header) → the JSON shape of a posted event, so
- * it then passes the same {@link EventValidator} as every other feed.
+ * it then passes the same {@link EventValidator} as every other feed. Shared by ingest-service's GDELT adapter and the
+ * backtest, so a file read by either gives the same events.
  *
  * <p>Actors: GDELT's Actor*CountryCode are CAMEO country codes — mostly ISO alpha-3, but also regions (EUR, AFR,
  * WST, …), which name no country and are treated as absent. International organisations carry no country code and
@@ -25,6 +26,8 @@ import java.util.Map;
 public final class GdeltRowMapper {
 
     public static final int COLUMNS = 61;
+    /** The source of GDELT rows when no feed principal names one (a direct internal call, the backtest). */
+    public static final String SOURCE = "gdelt";
     // column positions of the GDELT 2.0 event table (codebook order, 0-based)
     static final int GLOBALEVENTID = 0;
     static final int SQLDATE = 1;
@@ -64,6 +67,11 @@ public final class GdeltRowMapper {
     }
 
     private GdeltRowMapper() {
+    }
+
+    /** One line of an export file: its tab-separated columns (empty columns kept) mapped by {@link #map}. */
+    public static Mapped mapLine(String line, String source) {
+        return map(line.split("\t", -1), source);
     }
 
     public static Mapped map(String[] cols, String source) {

@@ -1,4 +1,4 @@
-package org.georisk.ingest.service;
+package org.georisk.contracts.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.georisk.contracts.ActorCodes;
@@ -25,11 +25,20 @@ import java.util.stream.Collectors;
  * The GeoEvent rules of DESIGN.md, applied to a parsed JSON object. Works on a JsonNode rather than a bound record so
  * that a wrong type is reported against its field (with every other failing field) instead of failing the whole
  * body, and unknown fields are simply never read. Plain class: no CDI, no clock of its own.
+ *
+ * <p>It is the one definition of how a posted event becomes a {@link GeoEvent}: ingest-service validates every feed
+ * with it, and the backtest turns files into the events ingest would have published with it.
  */
 public final class EventValidator {
 
+    /** Field lengths ingest-service accepts by default (its {@code georisk.ingest.limits.*}): the backtest uses them. */
+    public static final int DEFAULT_MAX_SOURCE = 100;
+    public static final int DEFAULT_MAX_EXTERNAL_ID = 200;
+    public static final int DEFAULT_MAX_HEADLINE = 500;
+    public static final int DEFAULT_MAX_URL = 2048;
+
     /** Event time may run ahead of our clock by at most this (feeds in other time zones, clock skew). */
-    static final Duration MAX_FUTURE = Duration.ofDays(1);
+    public static final Duration MAX_FUTURE = Duration.ofDays(1);
     /** Sanity floor for event time: nothing a feed posts is older, and far-off years break storage. */
     static final Instant EARLIEST = Instant.parse("1800-01-01T00:00:00Z");
 
@@ -41,12 +50,21 @@ public final class EventValidator {
     private final int maxHeadline;
     private final int maxUrl;
 
+    /**
+     * @param clock the present: events more than {@link #MAX_FUTURE} after it are refused; it is also the events'
+     *              receivedAt
+     */
     public EventValidator(Clock clock, int maxSource, int maxExternalId, int maxHeadline, int maxUrl) {
         this.clock = clock;
         this.maxSource = maxSource;
         this.maxExternalId = maxExternalId;
         this.maxHeadline = maxHeadline;
         this.maxUrl = maxUrl;
+    }
+
+    /** A validator with ingest-service's default field lengths. */
+    public static EventValidator withDefaultLimits(Clock clock) {
+        return new EventValidator(clock, DEFAULT_MAX_SOURCE, DEFAULT_MAX_EXTERNAL_ID, DEFAULT_MAX_HEADLINE, DEFAULT_MAX_URL);
     }
 
     /**
