@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.georisk.assessment.repository.AssessmentRecord;
 import org.georisk.assessment.service.DecayedSums;
+import org.georisk.assessment.service.Evidence;
 import org.georisk.contracts.PairAssessment;
 
 import java.io.IOException;
@@ -34,12 +35,13 @@ public class AssessmentMapper {
         }
     }
 
-    /** A history row: the assessment as published and its DecayedSums header (JSON and the applied event). */
+    /** A history row: the assessment as published and its DecayedSums header (JSON and the story change). */
     public AssessmentRecord toRecord(PairAssessment a, String payload, String sums) {
         AssessmentRecord r = new AssessmentRecord();
         r.pair = a.pair();
         r.version = a.version();
         r.score = a.score();
+        r.priority = a.priority();
         r.level = a.level().name();
         r.levelRank = (short) a.level().ordinal();
         r.asOf = a.asOf();
@@ -48,8 +50,12 @@ public class AssessmentMapper {
         r.sums = sums;
         DecayedSums decayed = readSums(sums);
         if (decayed != null && decayed.applied() != null) {
-            r.eventOccurredAt = decayed.applied().occurredAt();
-            r.eventTerm = new BigDecimal(decayed.applied().term());
+            Evidence delta = decayed.applied().delta();
+            r.storyDay = decayed.applied().day();
+            r.deltaAcuteEvidence = new BigDecimal(delta.acuteEvidence());
+            r.deltaAcuteHostile = new BigDecimal(delta.acuteHostile());
+            r.deltaStructuralEvidence = new BigDecimal(delta.structuralEvidence());
+            r.deltaStructuralHostile = new BigDecimal(delta.structuralHostile());
         }
         return r;
     }

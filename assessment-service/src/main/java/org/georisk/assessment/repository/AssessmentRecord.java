@@ -34,12 +34,20 @@ public class AssessmentRecord extends PanacheEntityBase {
     public String payload;
     /** The DecayedSums header JSON (null for a record published without it). */
     public String sums;
-    /** The time of the event this version applied (null in rows from before V2). */
-    @Column(name = "event_occurred_at")
-    public Instant eventOccurredAt;
-    /** That event's exact signed fixed-point term (DecayedSums.Applied; null in rows from before V2). */
-    @Column(name = "event_term")
-    public BigDecimal eventTerm;
+    /** The UTC day of the story this version changed (null in rows of the first model). */
+    @Column(name = "story_day")
+    public Instant storyDay;
+    /** That story's exact change of terms (DecayedSums.Applied), one column per sum; null in rows of the first model. */
+    @Column(name = "delta_acute_evidence")
+    public BigDecimal deltaAcuteEvidence;
+    @Column(name = "delta_acute_hostile")
+    public BigDecimal deltaAcuteHostile;
+    @Column(name = "delta_structural_evidence")
+    public BigDecimal deltaStructuralEvidence;
+    @Column(name = "delta_structural_hostile")
+    public BigDecimal deltaStructuralHostile;
+    /** The ranking key (PairAssessment.priority). */
+    public double priority;
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

@@ -19,47 +19,65 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
      */
     public void upsert(AssessmentRecord r) {
         getEntityManager().createNativeQuery("""
-                INSERT INTO assessment_history (pair, version, score, level, level_rank, as_of, event_count, payload, sums,
-                    event_occurred_at, event_term)
-                VALUES (:pair, :version, :score, :level, :rank, :asOf, :eventCount, :payload, cast(:sums as text),
-                    cast(:eventAt as timestamptz), cast(:eventTerm as numeric))
-                ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, level = EXCLUDED.level,
-                    level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of, event_count = EXCLUDED.event_count,
-                    payload = EXCLUDED.payload, sums = EXCLUDED.sums, event_occurred_at = EXCLUDED.event_occurred_at,
-                    event_term = EXCLUDED.event_term, recorded_at = now()
+                INSERT INTO assessment_history (pair, version, score, priority, level, level_rank, as_of, event_count,
+                    payload, sums, story_day, delta_acute_evidence, delta_acute_hostile, delta_structural_evidence,
+                    delta_structural_hostile)
+                VALUES (:pair, :version, :score, :priority, :level, :rank, :asOf, :eventCount, :payload,
+                    cast(:sums as text), cast(:day as timestamptz), cast(:ae as numeric), cast(:ah as numeric),
+                    cast(:se as numeric), cast(:sh as numeric))
+                ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, priority = EXCLUDED.priority,
+                    level = EXCLUDED.level, level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of,
+                    event_count = EXCLUDED.event_count, payload = EXCLUDED.payload, sums = EXCLUDED.sums,
+                    story_day = EXCLUDED.story_day, delta_acute_evidence = EXCLUDED.delta_acute_evidence,
+                    delta_acute_hostile = EXCLUDED.delta_acute_hostile,
+                    delta_structural_evidence = EXCLUDED.delta_structural_evidence,
+                    delta_structural_hostile = EXCLUDED.delta_structural_hostile, recorded_at = now()
                 WHERE assessment_history.payload IS DISTINCT FROM EXCLUDED.payload
                    OR assessment_history.sums IS DISTINCT FROM EXCLUDED.sums
                 """)
                 .setParameter("pair", r.pair)
                 .setParameter("version", r.version)
                 .setParameter("score", r.score)
+                .setParameter("priority", r.priority)
                 .setParameter("level", r.level)
                 .setParameter("rank", r.levelRank)
                 .setParameter("asOf", r.asOf)
                 .setParameter("eventCount", r.eventCount)
                 .setParameter("payload", r.payload)
                 .setParameter("sums", r.sums)
-                .setParameter("eventAt", r.eventOccurredAt == null ? null : r.eventOccurredAt.toString())
-                .setParameter("eventTerm", r.eventTerm == null ? null : r.eventTerm.toPlainString())
+                .setParameter("day", r.storyDay == null ? null : r.storyDay.toString())
+                .setParameter("ae", plain(r.deltaAcuteEvidence))
+                .setParameter("ah", plain(r.deltaAcuteHostile))
+                .setParameter("se", plain(r.deltaStructuralEvidence))
+                .setParameter("sh", plain(r.deltaStructuralHostile))
                 .executeUpdate();
     }
 
     /**
-     * The exact sums of the terms of a pair's events applied up to a version whose event time is after an instant:
-     * {tension, cooperation magnitude}. Reads only the rows of that week (index on pair, event time).
+     * The exact sums of the story changes of a pair's versions up to {@code upToVersion} whose story is dated after
+     * an instant: {acute evidence, acute hostile, structural evidence, structural hostile}. Reads only the rows of
+     * that week (index on pair, story day).
      */
-    public BigInteger[] appliedTermsAfter(String pair, long upToVersion, Instant after) {
+    public BigInteger[] storyTermsAfter(String pair, long upToVersion, Instant after) {
         Object[] row = (Object[]) getEntityManager().createNativeQuery("""
-                SELECT coalesce(sum(event_term) FILTER (WHERE event_term > 0), 0),
-                       coalesce(-sum(event_term) FILTER (WHERE event_term < 0), 0)
+                SELECT coalesce(sum(delta_acute_evidence), 0), coalesce(sum(delta_acute_hostile), 0),
+                       coalesce(sum(delta_structural_evidence), 0), coalesce(sum(delta_structural_hostile), 0)
                 FROM assessment_history
-                WHERE pair = :pair AND version <= :version AND event_occurred_at > :after
+                WHERE pair = :pair AND version <= :version AND story_day > :after
                 """)
                 .setParameter("pair", pair)
                 .setParameter("version", upToVersion)
                 .setParameter("after", after)
                 .getSingleResult();
-        return new BigInteger[]{((BigDecimal) row[0]).toBigIntegerExact(), ((BigDecimal) row[1]).toBigIntegerExact()};
+        BigInteger[] sums = new BigInteger[4];
+        for (int i = 0; i < 4; i++) {
+            sums[i] = ((BigDecimal) row[i]).toBigIntegerExact();
+        }
+        return sums;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     /** The latest row of a pair (highest version). */
@@ -67,14 +85,17 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
         return find("pair", Sort.descending("version"), pair).firstResultOptional();
     }
 
-    /** The latest row of every pair, optionally only pairs involving an actor and at least a level rank. */
+    /**
+     * The latest row of every pair, optionally only pairs involving an actor and at least a level rank, in ranking
+     * order: priority (the score weighted by salience, docs/scoring.md), then score, then pair.
+     */
     public List<AssessmentRecord> latestAll(String actor, int minRank) {
         String query = "from AssessmentRecord a where a.version = "
                 + "(select max(b.version) from AssessmentRecord b where b.pair = a.pair) and a.levelRank >= ?1";
         if (actor == null) {
-            return list(query + " order by a.score desc, a.pair", minRank);
+            return list(query + " order by a.priority desc, a.score desc, a.pair", minRank);
         }
-        return list(query + " and (a.pair like ?2 or a.pair like ?3) order by a.score desc, a.pair",
+        return list(query + " and (a.pair like ?2 or a.pair like ?3) order by a.priority desc, a.score desc, a.pair",
                 minRank, actor + "-%", "%-" + actor);
     }
 

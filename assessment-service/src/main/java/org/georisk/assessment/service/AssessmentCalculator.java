@@ -26,49 +26,34 @@ public final class AssessmentCalculator {
     public record Result(PairAssessment assessment, DecayedSums sums) {
     }
 
-    /**
-     * @param state   the pair's state after the event
-     * @param applied the event that made this version (carried in the DecayedSums for the history table)
-     */
-    public Result assess(String pair, PairState state, Contribution applied) {
+    public Result assess(String pair, PairState state, DecayedSums.Applied applied) {
         Instant asOf = state.asOf();
+        ScoringParameters.Prior prior = params.priorFor(pair);
 
         Map<Category, Double> categoryScores = new EnumMap<>(Category.class);
-        Map<Category, DecayedSums.Sum> categorySums = new EnumMap<>(Category.class);
-        state.sums().forEach((category, s) -> {
-            DecayedSums.Sum sum = valueAt(s, asOf);
-            categorySums.put(category, sum);
-            categoryScores.put(category, RiskScore.of(sum.tension(), sum.cooperation(), params));
+        Map<Category, RiskModel.Sums> categorySums = new EnumMap<>(Category.class);
+        state.categories().forEach((category, evidence) -> {
+            RiskModel.Sums sums = evidence.valueAt(asOf, params);
+            categorySums.put(category, sums);
+            categoryScores.put(category, RiskModel.score(sums, prior, params));
         });
 
-        DecayedSums.Sum total = valueAt(state.total(), asOf);
-        double score = RiskScore.of(total.tension(), total.cooperation(), params);
-        Instant weekBefore = asOf.minus(PairState.TREND_WINDOW);
-        DecayedSums.Sum baseline = valueAt(state.settled(), weekBefore);
-        double scoreWeekBefore = RiskScore.of(baseline.tension(), baseline.cooperation(), params);
+        RiskModel.Sums total = state.total().valueAt(asOf, params);
+        RiskModel.Components c = RiskModel.of(total, prior, params);
+        double scoreWeekBefore = RiskModel.score(state.settled().valueAt(asOf.minus(PairState.TREND_WINDOW), params),
+                prior, params);
 
         List<Driver> drivers = new ArrayList<>(state.drivers().size());
-        for (Contribution c : state.drivers()) {
-            drivers.add(new Driver(c.eventId(), c.headline(), c.occurredAt(), signedValue(c, asOf)));
+        for (StoryDriver d : state.drivers()) {
+            double value = DecayMath.valueAt(d.strength(), asOf, params.acuteMillis());
+            drivers.add(new Driver(d.eventId(), d.headline(), d.occurredAt(),
+                    DecayMath.round(d.hostile() ? value : -value, CONTRIBUTION_DECIMALS)));
         }
 
-        PairAssessment assessment = new PairAssessment(pair, score, RiskScore.level(score, params),
-                new LinkedHashMap<>(categoryScores), RiskScore.difference(score, scoreWeekBefore), List.copyOf(drivers),
-                state.eventCount(), state.version(), asOf);
-        return new Result(assessment, new DecayedSums(asOf, total, categorySums,
-                new DecayedSums.Applied(applied.occurredAt(), applied.term())));
-    }
-
-    private DecayedSums.Sum valueAt(CategorySums s, Instant at) {
-        long h = params.halfLifeMillis();
-        return new DecayedSums.Sum(DecayMath.valueAt(s.tension(), at, h), DecayMath.valueAt(s.cooperation(), at, h));
-    }
-
-    private double signed(Contribution c, Instant at) {
-        return DecayMath.valueAt(c.term(), at, params.halfLifeMillis());
-    }
-
-    private double signedValue(Contribution c, Instant at) {
-        return DecayMath.round(signed(c, at), CONTRIBUTION_DECIMALS);
+        PairAssessment assessment = new PairAssessment(pair, c.score(), c.level(), c.acute(), c.structural(),
+                c.escalation(), c.salience(), c.priority(), new LinkedHashMap<>(categoryScores),
+                RiskModel.difference(c.score(), scoreWeekBefore), List.copyOf(drivers), state.eventCount(),
+                state.storyCount(), state.version(), asOf);
+        return new Result(assessment, new DecayedSums(asOf, total, categorySums, applied));
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An assessment as of a later instant T with no new event: every decayed value shrinks by the same factor
- * {@code 2^(−(T−asOf)/H)}; scores, levels and trend7d are recomputed from the sums stored with the assessment.
+ * An assessment as of a later instant T with no new event: each half-life's sums shrink by their own factor
+ * {@code 2^(−(T−asOf)/h)}; the components, levels and trend7d are recomputed from the sums stored with the assessment.
  */
 public final class AssessmentDecay {
 
@@ -20,42 +20,42 @@ public final class AssessmentDecay {
     }
 
     /**
-     * @param stillRecent the exact sums of the pair's events (up to this version) with t &gt; T − 7 days: the ones
+     * @param stillRecent the exact terms of the pair's stories (up to this version) dated after T − 7 days: the ones
      *                    that are not yet in the baseline of trend7d at T
      */
-    public static PairAssessment at(PairAssessment a, DecayedSums sums, CategorySums stillRecent, Instant at,
-                                    ScoringParameters params) {
+    public static PairAssessment at(PairAssessment a, DecayedSums sums, Evidence stillRecent, Instant at,
+                                    ScoringParameters p) {
         if (!at.isAfter(a.asOf())) {
             return a;
         }
-        long h = params.halfLifeMillis();
-        double factor = DecayMath.decayFactor(a.asOf(), at, h);
+        ScoringParameters.Prior prior = p.priorFor(a.pair());
+        double acuteFactor = DecayMath.decayFactor(a.asOf(), at, p.acuteMillis());
+        double structuralFactor = DecayMath.decayFactor(a.asOf(), at, p.structuralMillis());
 
-        DecayedSums.Sum total = sums.total().scaled(factor);
-        double score = RiskScore.of(total.tension(), total.cooperation(), params);
+        RiskModel.Components c = RiskModel.of(sums.total().scaled(acuteFactor, structuralFactor), prior, p);
 
         Map<Category, Double> categoryScores = new LinkedHashMap<>();
         for (Category category : Category.values()) {
-            DecayedSums.Sum s = sums.categories().get(category);
+            RiskModel.Sums s = sums.categories().get(category);
             if (s != null) {
-                DecayedSums.Sum scaled = s.scaled(factor);
-                categoryScores.put(category, RiskScore.of(scaled.tension(), scaled.cooperation(), params));
+                categoryScores.put(category, RiskModel.score(s.scaled(acuteFactor, structuralFactor), prior, p));
             }
         }
 
-        // trend7d: the baseline at T − 7d is everything at asOf minus the events still within the week before T
+        // trend7d: the baseline at T − 7d is everything at asOf minus the stories still within the week before T
         Instant weekBefore = at.minus(PairState.TREND_WINDOW);
-        double tension = sums.total().tension() - DecayMath.valueAt(stillRecent.tension(), a.asOf(), h);
-        double cooperation = sums.total().cooperation() - DecayMath.valueAt(stillRecent.cooperation(), a.asOf(), h);
-        double back = DecayMath.decayFactor(a.asOf(), weekBefore, h);
-        double scoreWeekBefore = RiskScore.of(Math.max(0, tension) * back, Math.max(0, cooperation) * back, params);
+        RiskModel.Sums settled = sums.total().minus(stillRecent.valueAt(a.asOf(), p));
+        double scoreWeekBefore = RiskModel.score(settled.scaled(
+                DecayMath.decayFactor(a.asOf(), weekBefore, p.acuteMillis()),
+                DecayMath.decayFactor(a.asOf(), weekBefore, p.structuralMillis())), prior, p);
 
         List<Driver> drivers = new ArrayList<>(a.drivers().size());
         for (Driver d : a.drivers()) {
             drivers.add(new Driver(d.eventId(), d.headline(), d.occurredAt(),
-                    DecayMath.round(d.contribution() * factor, AssessmentCalculator.CONTRIBUTION_DECIMALS)));
+                    DecayMath.round(d.contribution() * acuteFactor, AssessmentCalculator.CONTRIBUTION_DECIMALS)));
         }
-        return new PairAssessment(a.pair(), score, RiskScore.level(score, params), categoryScores,
-                RiskScore.difference(score, scoreWeekBefore), drivers, a.eventCount(), a.version(), at);
+        return new PairAssessment(a.pair(), c.score(), c.level(), c.acute(), c.structural(), c.escalation(),
+                c.salience(), c.priority(), categoryScores, RiskModel.difference(c.score(), scoreWeekBefore), drivers,
+                a.eventCount(), a.storyCount(), a.version(), at);
     }
 }

@@ -64,12 +64,12 @@ public class AssessmentQueries {
         if (sums == null) {
             throw QueryException.notFound("assessment " + pair + " v" + latest.version + " has no stored sums");
         }
-        if (sums.applied() == null) {
+        if (sums.applied() == null || latest.storyDay == null) {
             throw QueryException.notFound("assessment " + pair + " v" + latest.version
-                    + " was stored before its event terms were kept: rebuild the assessments (docs/scoring.md)");
+                    + " was stored by the first scoring model: rebuild the assessments (docs/scoring.md)");
         }
-        BigInteger[] stillRecent = repository.appliedTermsAfter(pair, latest.version, at.minus(PairState.TREND_WINDOW));
-        return AssessmentDecay.at(assessment, sums, new CategorySums(stillRecent[0], stillRecent[1]), at, params);
+        BigInteger[] t = repository.storyTermsAfter(pair, latest.version, at.minus(PairState.TREND_WINDOW));
+        return AssessmentDecay.at(assessment, sums, new Evidence(t[0], t[1], t[2], t[3]), at, params);
     }
 
     @Transactional

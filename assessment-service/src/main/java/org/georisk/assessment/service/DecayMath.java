@@ -28,14 +28,6 @@ public final class DecayMath {
     private DecayMath() {
     }
 
-    /** An event's weight {@code w = −goldstein × (1 + ln mentions)}: positive is tension, negative cooperation. */
-    public static double weight(double goldstein, int mentions) {
-        if (mentions < 1) {
-            throw new IllegalArgumentException("mentions must be ≥ 1");
-        }
-        return -goldstein * (1 + StrictMath.log(mentions));
-    }
-
     /** The fixed-point term of a magnitude ≥ 0 at event time t: {@code magnitude·2^((t−R)/H)·2^F}, rounded. */
     public static BigInteger term(double magnitude, Instant t, long halfLifeMillis) {
         if (!(magnitude >= 0) || Double.isInfinite(magnitude)) {

@@ -2,7 +2,6 @@ package org.georisk.assessment.service;
 
 import org.georisk.contracts.Category;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,27 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the stream keeps per pair in its pair-state store. Every field is a function of the SET of events seen,
- * never of their order: the sums are exact integers, {@code settled} is exactly the sum of the events with
- * t ≤ asOf − 7 days, {@code drivers} the five strongest by a total order. So any arrival order ends in an identical
- * state. The events of the last 7 days themselves are not kept here but in the recent-events store (one small
- * record each, stream.RecentWindow): this state stays the same size however many events a pair gets a day.
+ * Everything the stream keeps per pair in its pair-state store, besides its stories. Every field is a function of
+ * the SET of events seen, never of their order: the sums are exact integers, {@code settled} is exactly the sum of
+ * the stories dated at or before asOf − 7 days, {@code drivers} the five strongest stories by a total order. So any
+ * arrival order ends in an identical state.
  *
- * @param sums       fixed-point tension and cooperation per category, against {@link DecayMath#REFERENCE}
- * @param settled    the sums of the events with t ≤ asOf − 7 days (the baseline of trend7d)
- * @param drivers    the five strongest contributions
- * @param eventCount distinct events
+ * @param categories the exact sums of the pair's stories, per category
+ * @param settled    the sums of the stories dated ≤ asOf − 7 days (the baseline of trend7d)
+ * @param drivers    the five strongest stories
+ * @param eventCount distinct events (rows)
+ * @param storyCount distinct stories
  * @param version    +1 per applied event
  * @param asOf       the latest event time
  */
-public record PairState(Map<Category, CategorySums> sums, CategorySums settled, List<Contribution> drivers,
-                        long eventCount, long version, Instant asOf) {
+public record PairState(Map<Category, Evidence> categories, Evidence settled, List<StoryDriver> drivers,
+                        long eventCount, long storyCount, long version, Instant asOf) {
 
     public static final Duration TREND_WINDOW = Duration.ofDays(7);
     public static final int DRIVER_COUNT = 5;
 
     public static PairState empty() {
-        return new PairState(new EnumMap<>(Category.class), CategorySums.ZERO, List.of(), 0, 0, null);
+        return new PairState(new EnumMap<>(Category.class), Evidence.ZERO, List.of(), 0, 0, 0, null);
     }
 
     /** The asOf after an event at t: the later of the two. */
@@ -39,57 +38,50 @@ public record PairState(Map<Category, CategorySums> sums, CategorySums settled, 
         return asOf == null || t.isAfter(asOf) ? t : asOf;
     }
 
-    /** The trend window's lower edge: events with t ≤ cutoff are settled, later ones recent. */
+    /** The trend window's lower edge: stories dated ≤ cutoff are settled, later ones recent. */
     public static Instant cutoff(Instant asOf) {
         return asOf.minus(TREND_WINDOW);
-    }
-
-    /** Whether an event at t belongs to the trend window of a pair as of asOf. */
-    public static boolean isRecent(Instant t, Instant asOf) {
-        return t.isAfter(cutoff(asOf));
     }
 
     /**
      * The state after one more (new, valid) event.
      *
-     * @param event      the event's contribution
-     * @param leftWindow the sums of the recent events that the event's later asOf pushed out of the trend window
-     *                   (ZERO when asOf did not move)
+     * @param category   the event's story category
+     * @param delta      the story's terms after the event minus before it
+     * @param settledNow the story's delta when the story is already in the baseline (ZERO otherwise), plus the sums
+     *                   of the stories that the event's later asOf moved into the baseline
+     * @param driver     the story as a driver, with its new strength
+     * @param newStory   whether the event started a story
      */
-    public PairState with(Contribution event, CategorySums leftWindow) {
-        Map<Category, CategorySums> nextSums = new EnumMap<>(Category.class);
-        nextSums.putAll(sums);
-        nextSums.merge(event.category(), CategorySums.ZERO.add(event.term()), CategorySums::plus);
+    public PairState with(Category category, Evidence delta, Evidence settledNow, StoryDriver driver, boolean newStory,
+                          Instant eventTime) {
+        Map<Category, Evidence> next = new EnumMap<>(Category.class);
+        next.putAll(categories);
+        next.merge(category, delta, Evidence::plus);
 
-        Instant nextAsOf = asOfWith(event.occurredAt());
-        CategorySums nextSettled = settled.plus(leftWindow);
-        if (!isRecent(event.occurredAt(), nextAsOf)) {
-            nextSettled = nextSettled.add(event.term());
-        }
-
-        List<Contribution> nextDrivers = new ArrayList<>(drivers);
-        if (event.term().signum() != 0) {
-            nextDrivers.add(event);
-            nextDrivers.sort(Contribution.BY_STRENGTH);
-            if (nextDrivers.size() > DRIVER_COUNT) {
-                nextDrivers = new ArrayList<>(nextDrivers.subList(0, DRIVER_COUNT));
+        List<StoryDriver> nextDrivers = new ArrayList<>(drivers.size() + 1);
+        for (StoryDriver d : drivers) {
+            if (!d.key().equals(driver.key())) {
+                nextDrivers.add(d);
             }
         }
-        return new PairState(nextSums, nextSettled, List.copyOf(nextDrivers), eventCount + 1, version + 1, nextAsOf);
+        if (driver.strength().signum() != 0) {
+            nextDrivers.add(driver);
+        }
+        nextDrivers.sort(StoryDriver.BY_STRENGTH);
+        if (nextDrivers.size() > DRIVER_COUNT) {
+            nextDrivers = new ArrayList<>(nextDrivers.subList(0, DRIVER_COUNT));
+        }
+        return new PairState(next, settled.plus(settledNow), List.copyOf(nextDrivers), eventCount + 1,
+                storyCount + (newStory ? 1 : 0), version + 1, asOfWith(eventTime));
     }
 
     /** All categories' sums together. */
-    public CategorySums total() {
-        CategorySums total = CategorySums.ZERO;
-        for (CategorySums s : sums.values()) {
-            total = total.plus(s);
+    public Evidence total() {
+        Evidence total = Evidence.ZERO;
+        for (Evidence e : categories.values()) {
+            total = total.plus(e);
         }
         return total;
-    }
-
-    /** An event's signed fixed-point term: its weight's magnitude decayed against R, with the weight's sign. */
-    public static BigInteger signedTerm(double weight, Instant occurredAt, long halfLifeMillis) {
-        BigInteger magnitude = DecayMath.term(Math.abs(weight), occurredAt, halfLifeMillis);
-        return weight < 0 ? magnitude.negate() : magnitude;
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  *                              │ GeoEvent
  *                              ▼
  *                           assess [event-ids store: drop duplicates] [pair-state store: exact sums]
- *                              │   [recent-events store: each pair's last 7 days, for trend7d]
+ *                              │   [stories store: each story's rows folded, by pair and day]
  *                              │ PairAssessment (+ header georisk.assessment.sums)
  *                              ▼
  *                         georisk.assessments (compacted, key = pair)
@@ -39,8 +39,8 @@ public class AssessmentTopology {
     public static final String EVENT_IDS_STORE = "georisk-event-ids";
     /** pair key → {@link PairState}. */
     public static final String PAIR_STATE_STORE = "georisk-pair-state";
-    /** pair · event time · eventId → term, the events of each pair's trend window ({@link RecentWindow}). */
-    public static final String RECENT_EVENTS_STORE = "georisk-recent-events";
+    /** pair · day · CAMEO code · category → StoryState, every story of every pair ({@link KafkaScoringStores}). */
+    public static final String STORIES_STORE = "georisk-stories";
 
     private static final String SOURCE = "events";
     private static final String ROUTER = "route";
@@ -77,8 +77,8 @@ public class AssessmentTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVENT_IDS_STORE),
                 Serdes.String(), Serdes.Long()), ASSESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PAIR_STATE_STORE),
-                Serdes.String(), new PairStateSerde()), ASSESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RECENT_EVENTS_STORE),
+                Serdes.String(), new JsonSerde<>(mapper, PairState.class)), ASSESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(STORIES_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()), ASSESSOR);
         topology.addSink(DLQ_SINK, Topics.EVENTS_DLQ, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
                 ROUTER);

@@ -10,13 +10,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.georisk.assessment.service.AssessmentCalculator;
-import org.georisk.assessment.service.CategorySums;
-import org.georisk.assessment.service.Contribution;
-import org.georisk.assessment.service.DecayMath;
 import org.georisk.assessment.service.DecayedSums;
-import org.georisk.assessment.service.PairState;
+import org.georisk.assessment.service.PairScorer;
 import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.contracts.EventHeaders;
 import org.georisk.contracts.GeoEvent;
@@ -27,10 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Drops an event whose eventId was seen before, folds a new one into its pair's state and emits the pair's new
- * assessment (with its {@link DecayedSums} as a header). Events are keyed by pair and one eventId always has one
+ * Runs each event through the {@link PairScorer} (the same scoring the backtest runs) on the task's stores and emits
+ * the pair's new assessment (with its {@link DecayedSums} as a header); a duplicate eventId is dropped. Events are keyed by pair and one eventId always has one
  * pair, so a duplicate always reaches the task that holds the first copy's id.
  */
 final class PairAssessor implements Processor<String, GeoEvent, String, PairAssessment> {
@@ -56,57 +53,34 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
     static final List<String> TRACE_HEADERS = List.of(EventHeaders.TRACEPARENT, EventHeaders.TRACESTATE);
 
     private final ScoringParameters params;
-    private final AssessmentCalculator calculator;
     private final ObjectMapper mapper;
-    private KeyValueStore<String, Long> seen;
-    private KeyValueStore<String, PairState> pairs;
-    private RecentWindow recent;
+    private PairScorer scorer;
     private ProcessorContext<String, PairAssessment> context;
 
     PairAssessor(ScoringParameters params, ObjectMapper mapper) {
         this.params = params;
-        this.calculator = new AssessmentCalculator(params);
         this.mapper = mapper;
     }
 
     @Override
     public void init(ProcessorContext<String, PairAssessment> context) {
         this.context = context;
-        this.seen = context.getStateStore(AssessmentTopology.EVENT_IDS_STORE);
-        this.pairs = context.getStateStore(AssessmentTopology.PAIR_STATE_STORE);
-        this.recent = new RecentWindow(context.getStateStore(AssessmentTopology.RECENT_EVENTS_STORE));
+        this.scorer = new PairScorer(params, new KafkaScoringStores(
+                context.getStateStore(AssessmentTopology.EVENT_IDS_STORE),
+                context.getStateStore(AssessmentTopology.PAIR_STATE_STORE),
+                context.getStateStore(AssessmentTopology.STORIES_STORE), mapper));
     }
 
     @Override
     public void process(Record<String, GeoEvent> record) {
         GeoEvent event = record.value();
-        String eventId = event.eventId().toString();
-        if (seen.get(eventId) != null) {
+        Optional<AssessmentCalculator.Result> scored = scorer.apply(record.key(), event);
+        if (scored.isEmpty()) {
             DUPLICATES.increment();
             return;
         }
-        seen.put(eventId, event.occurredAt().toEpochMilli());
-
-        double weight = DecayMath.weight(event.goldstein(), event.mentions());
-        Contribution contribution = new Contribution(event.eventId(), event.occurredAt(), event.category(),
-                PairState.signedTerm(weight, event.occurredAt(), params.halfLifeMillis()), event.headline());
-        String pair = record.key();
-        PairState before = pairs.get(pair);
-        if (before == null) {
-            before = PairState.empty();
-        }
-        Instant asOf = before.asOfWith(event.occurredAt());
-        CategorySums leftWindow = before.asOf() != null && asOf.isAfter(before.asOf())
-                ? recent.removeUpTo(pair, PairState.cutoff(asOf))
-                : CategorySums.ZERO;
-        if (PairState.isRecent(event.occurredAt(), asOf)) {
-            recent.add(pair, contribution);
-        }
-        PairState after = before.with(contribution, leftWindow);
-        pairs.put(pair, after);
         APPLIED.increment();
-
-        AssessmentCalculator.Result result = calculator.assess(pair, after, contribution);
+        AssessmentCalculator.Result result = scored.get();
         RecordHeaders headers = new RecordHeaders();
         headers.add(DecayedSums.HEADER, json(result.sums()));
         for (String name : TRACE_HEADERS) {
