@@ -94,7 +94,8 @@ public final class Backtest {
         files.forEach(FeedFileReader.Format::of); // a file of unknown format is a usage error before anything is read
         FeedFileReader reader = new FeedFileReader(EventValidator.withDefaultLimits(clock),
                 new StrictJson(AssessmentJson.mapper()));
-        PairScorer scorer = new PairScorer(ScoringParameters.DEFAULTS, new InMemoryScoringStores());
+        InMemoryScoringStores stores = new InMemoryScoringStores();
+        PairScorer scorer = new PairScorer(ScoringParameters.DEFAULTS, stores);
         RowCounts counts = new RowCounts();
         Map<String, AssessmentCalculator.Result> latest = new HashMap<>();
         Map<AlertKind, Long> alerts = new EnumMap<>(AlertKind.class);
@@ -105,9 +106,10 @@ public final class Backtest {
                 counts.countUnreadable(file, e.getMessage());
             }
         }
+        PairDecay decay = new PairDecay(ScoringParameters.DEFAULTS, stores);
         Map<String, PairAssessment> assessments = new TreeMap<>();
         latest.forEach((pair, result) -> assessments.put(pair,
-                at.map(t -> PairDecay.at(result, t)).orElse(result.assessment())));
+                at.map(t -> decay.at(result, t)).orElse(result.assessment())));
         return new BacktestRun(assessments, counts, alerts, at);
     }
 

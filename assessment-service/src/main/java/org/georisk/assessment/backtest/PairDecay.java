@@ -1,18 +1,46 @@
 package org.georisk.assessment.backtest;
 
 import org.georisk.assessment.service.AssessmentCalculator;
+import org.georisk.assessment.service.AssessmentDecay;
+import org.georisk.assessment.service.Evidence;
+import org.georisk.assessment.service.PairState;
+import org.georisk.assessment.service.ScoringParameters;
+import org.georisk.assessment.service.ScoringStores;
+import org.georisk.assessment.service.StoryKey;
+import org.georisk.assessment.service.StoryState;
 import org.georisk.contracts.PairAssessment;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A pair's latest assessment decayed to a later instant, as {@code GET /assessments/{pair}?at=} answers it. */
+/**
+ * A pair's latest assessment decayed to a later instant, as {@code GET /assessments/{pair}?at=} answers it: the same
+ * {@link AssessmentDecay}, given the terms of the pair's stories dated after {@code at − 7 days}. The service sums
+ * those from the history table (each version's applied story delta); the stories' current terms in the stores are
+ * the same sums. An instant before a pair's asOf leaves that pair as it is (the service answers 400 there).
+ */
 final class PairDecay {
 
-    private PairDecay() {
+    private final ScoringParameters params;
+    private final ScoringStores stores;
+
+    PairDecay(ScoringParameters params, ScoringStores stores) {
+        this.params = params;
+        this.stores = stores;
     }
 
-    static PairAssessment at(AssessmentCalculator.Result latest, Instant at) {
-        // AssessmentDecay is being rewritten with the model (issue 10); this follows it once it lands in main.
-        throw new UnsupportedOperationException("--at waits for the new AssessmentDecay");
+    PairAssessment at(AssessmentCalculator.Result latest, Instant at) {
+        PairAssessment a = latest.assessment();
+        if (!at.isAfter(a.asOf())) {
+            return a;
+        }
+        Evidence stillRecent = Evidence.ZERO;
+        Instant cutoff = at.minus(PairState.TREND_WINDOW);
+        if (cutoff.isBefore(a.asOf())) { // else every story is older than the week before T
+            for (Map.Entry<StoryKey, StoryState> story : stores.storiesBetween(a.pair(), cutoff, a.asOf())) {
+                stillRecent = stillRecent.plus(story.getValue().terms(story.getKey().day(), params));
+            }
+        }
+        return AssessmentDecay.at(a, latest.sums(), stillRecent, at, params);
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,19 @@ class BacktestTest {
             assertEquals(at, a.asOf(), pair);
             assertEquals(asOf.latest().get(pair).version(), a.version(), pair);
         });
+    }
+
+    @Test
+    void atWithinTheTrendWindowDecaysAndAtBeforeAsOfLeavesThePairAsItIs() {
+        BacktestRun asOf = Backtest.run(List.of(FeedFiles.SEED), Optional.empty());
+        PairAssessment azeRus = asOf.latest().get("AZE-RUS");
+        Instant nextDay = azeRus.asOf().plus(Duration.ofDays(1));
+        BacktestRun decayed = Backtest.run(List.of(FeedFiles.SEED), Optional.of(nextDay));
+        BacktestRun before = Backtest.run(List.of(FeedFiles.SEED), Optional.of(azeRus.asOf().minusSeconds(1)));
+
+        assertEquals(nextDay, decayed.latest().get("AZE-RUS").asOf());
+        assertTrue(decayed.latest().get("AZE-RUS").score() <= azeRus.score(), "no new event raises nothing");
+        assertEquals(AssessmentJson.line(azeRus), AssessmentJson.line(before.latest().get("AZE-RUS")));
     }
 
     @Test
