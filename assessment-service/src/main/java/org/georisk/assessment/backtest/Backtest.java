@@ -12,7 +12,6 @@ import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.events.EventValidator;
 import org.georisk.contracts.events.StrictJson;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code ./georisk backtest [--at TIME] [--json] FILE...}: reads GDELT 2.0 export files and NDJSON event files,
@@ -41,6 +44,10 @@ public final class Backtest {
             + "  FILE    GDELT 2.0 export (.CSV, .CSV.zip) or NDJSON events (.ndjson, .jsonl)\n"
             + "  --at    report every pair decayed to TIME (ISO-8601 instant, e.g. 2025-04-13T00:00:00Z)\n"
             + "  --json  print one PairAssessment JSON object a line, by pair, instead of the summary";
+
+    /** Files read ahead of the scoring: enough to keep the readers busy, few enough to bound the memory. */
+    static final int READ_AHEAD = 8;
+    static final int READER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     private Backtest() {
     }
@@ -99,18 +106,46 @@ public final class Backtest {
         RowCounts counts = new RowCounts();
         Map<String, AssessmentCalculator.Result> latest = new HashMap<>();
         Map<AlertKind, Long> alerts = new EnumMap<>(AlertKind.class);
-        for (Path file : files) {
-            try {
-                reader.read(file, counts, event -> score(scorer, event, counts, latest, alerts));
-            } catch (IOException e) {
-                counts.countUnreadable(file, e.getMessage());
+        // Files are parsed and validated on other threads, a few ahead, while this one scores them in the given
+        // order: the parsing is about half of the work and needs no shared state; the scoring stays sequential.
+        ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, r -> {
+            Thread t = new Thread(r, "backtest-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FeedFileReader.FileEvents>> reads = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                while (reads.size() < Math.min(files.size(), i + READ_AHEAD)) {
+                    Path next = files.get(reads.size());
+                    reads.add(readers.submit(() -> reader.read(next)));
+                }
+                FeedFileReader.FileEvents read = done(reads.get(i));
+                reads.set(i, null); // the events of a scored file can go
+                counts.add(read.counts());
+                for (GeoEvent event : read.events()) {
+                    score(scorer, event, counts, latest, alerts);
+                }
             }
+        } finally {
+            readers.shutdownNow();
         }
         PairDecay decay = new PairDecay(ScoringParameters.DEFAULTS, stores);
         Map<String, PairAssessment> assessments = new TreeMap<>();
         latest.forEach((pair, result) -> assessments.put(pair,
                 at.map(t -> decay.at(result, t)).orElse(result.assessment())));
         return new BacktestRun(assessments, counts, alerts, at);
+    }
+
+    private static FeedFileReader.FileEvents done(Future<FeedFileReader.FileEvents> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the files", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading a file failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** One event through the stream's scoring; the built-in alert of the pair's level change is counted. */

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -56,6 +58,28 @@ final class FeedFileReader {
     FeedFileReader(EventValidator validator, StrictJson json) {
         this.validator = validator;
         this.json = json;
+    }
+
+    /** One file read: its accepted events in file order and its counts (an unreadable file is in the counts). */
+    record FileEvents(List<GeoEvent> events, RowCounts counts) {
+    }
+
+    /** The whole file, for reading files on other threads while the scoring takes them in order. */
+    FileEvents read(Path file) {
+        List<GeoEvent> events = new ArrayList<>();
+        RowCounts counts = new RowCounts();
+        try {
+            read(file, counts, events::add);
+        } catch (IOException e) { // the file or zip cannot be read: before any row, so nothing of it is scored
+            return new FileEvents(List.of(), unreadable(file, e.getMessage()));
+        }
+        return new FileEvents(events, counts);
+    }
+
+    private static RowCounts unreadable(Path file, String reason) {
+        RowCounts counts = new RowCounts();
+        counts.countUnreadable(file, reason);
+        return counts;
     }
 
     /** Every accepted event of the file goes to {@code accepted}, in file order; everything else to {@code counts}. */

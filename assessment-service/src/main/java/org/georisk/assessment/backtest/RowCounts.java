@@ -57,6 +57,18 @@ public final class RowCounts {
         unreadable.add(file + ": " + reason);
     }
 
+    /** Adds the counts of a later file (its invalid examples after this one's). */
+    void add(RowCounts other) {
+        files += other.files;
+        rows += other.rows;
+        accepted += other.accepted;
+        duplicates += other.duplicates;
+        other.skipped.forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+        other.invalid.forEach((reason, n) -> invalid.merge(reason, n, Long::sum));
+        other.examples.stream().limit(Math.max(0, EXAMPLES - examples.size())).forEach(examples::add);
+        unreadable.addAll(other.unreadable);
+    }
+
     /** Files read (an unreadable file is not counted here but in {@link #unreadableFiles}). */
     public long files() {
         return files;
