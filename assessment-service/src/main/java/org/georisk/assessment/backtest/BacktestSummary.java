@@ -92,29 +92,15 @@ final class BacktestSummary {
     }
 
     private static void printTop(PrintStream out, List<PairAssessment> crossBorder) {
-        List<String> components = AssessmentFields.present();
-        out.printf("top %d cross-border pairs (by %s)%n", Math.min(TOP, crossBorder.size()), AssessmentFields.rankedBy());
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%3s  %-9s %7s  %-8s", "#", "pair", "score",
-                "level"));
-        components.forEach(c -> head.append(String.format(Locale.ROOT, " %10s", c)));
-        head.append(String.format(Locale.ROOT, " %7s", "events"));
-        if (AssessmentFields.has(AssessmentFields.STORY_COUNT)) {
-            head.append(String.format(Locale.ROOT, " %7s", "stories"));
-        }
-        head.append("  asOf");
-        out.println(head);
-        List<PairAssessment> top = crossBorder.stream().sorted(AssessmentFields.ranking()).limit(TOP).toList();
+        out.printf(Locale.ROOT, "top %d cross-border pairs (by priority, then score)%n", Math.min(TOP, crossBorder.size()));
+        out.printf(Locale.ROOT, "%3s  %-9s %6s  %-8s %6s %10s %10s %8s %8s %6s %7s  %s%n", "#", "pair", "score", "level",
+                "acute", "structural", "escalation", "salience", "priority", "events", "stories", "asOf");
+        List<PairAssessment> top = crossBorder.stream().sorted(Ranking.SERVICE_ORDER).limit(TOP).toList();
         int rank = 0;
         for (PairAssessment a : top) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%3d  %-9s %7.2f  %-8s", ++rank, a.pair(),
-                    a.score(), a.level()));
-            components.forEach(c -> row.append(String.format(Locale.ROOT, " %10.2f",
-                    AssessmentFields.number(a, c).orElse(Double.NaN))));
-            row.append(String.format(Locale.ROOT, " %7d", a.eventCount()));
-            AssessmentFields.number(a, AssessmentFields.STORY_COUNT)
-                    .ifPresent(n -> row.append(String.format(Locale.ROOT, " %7d", (long) n)));
-            row.append("  ").append(a.asOf());
-            out.println(row);
+            out.printf(Locale.ROOT, "%3d  %-9s %6.2f  %-8s %6.2f %10.2f %10.2f %8.2f %8.2f %6d %7d  %s%n", ++rank, a.pair(),
+                    a.score(), a.level(), a.acute(), a.structural(), a.escalation(), a.salience(), a.priority(),
+                    a.eventCount(), a.storyCount(), a.asOf());
             a.drivers().stream().limit(DRIVERS).forEach(d -> out.println("       " + driver(d)));
         }
     }
