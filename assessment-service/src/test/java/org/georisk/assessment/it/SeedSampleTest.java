@@ -73,7 +73,9 @@ class SeedSampleTest {
         assertEquals("DIPLOMATIC", top);
         List<Map<String, Object>> all = given().get("/assessments").then().statusCode(200).extract().jsonPath()
                 .getList("$");
+        // other tests of this JVM share the service: only the sample's own pairs are compared
         Map<String, Object> mostStrained = all.stream()
+                .filter(x -> counts.containsKey((String) x.get("pair")))
                 .filter(x -> !PairKey.isDomestic((String) x.get("pair")))
                 .max(Comparator.comparingDouble(x -> ((Number) x.get("score")).doubleValue())).orElseThrow();
         assertEquals("AZE-RUS", mostStrained.get("pair"), "most strained cross-border pair: " + all);
