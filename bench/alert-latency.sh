@@ -9,8 +9,8 @@
 #       (X-API-Key dev-analyst-key) and waits for the gateway's ": connected" comment. It reads GET
 #       /api/v1/assessments and picks K country pairs that have no assessment yet (ISO alpha-3 codes from the JDK,
 #       shuffled). For each pair it posts E events one at a time (POST /api/v1/events, application/json,
-#       dev-feed-key): CAMEO 190 (Goldstein -10 from the table), 1 mention, dated a minute ago. Under the scoring
-#       defaults (K=20, docs/scoring.md) one such event scores 39.35 = GUARDED, and the built-in rule counts a
+#       dev-feed-key): CAMEO 190 (Goldstein -10 from the table), 10 mentions, dated a minute ago. Under the scoring
+#       defaults (docs/scoring.md) one such event scores 43.60 = GUARDED, and the built-in rule counts a
 #       pair's first assessment as coming from LOW, so it raises LEVEL_UP; E=1 is enough (E>1 is there in case the
 #       defaults change: latency is then measured from the pair's LAST post). Posts are paced (one every
 #       INTERVAL_MS, each waiting for its 202), so the figure is latency at a steady load, not a backlog. The

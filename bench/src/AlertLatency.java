@@ -140,7 +140,7 @@ public class AlertLatency {
                 next = Math.max(next + intervalMs * 1_000_000L, System.nanoTime());
                 String body = "{\"externalId\":\"bench-alert-" + runId + "-" + (seq++) + "\",\"occurredAt\":\"" + occurredAt
                         + "\",\"actor1\":\"" + actors[0] + "\",\"actor2\":\"" + actors[1]
-                        + "\",\"cameoCode\":\"190\",\"mentions\":1,\"headline\":\"Alert latency benchmark " + pair + "\"}";
+                        + "\",\"cameoCode\":\"190\",\"mentions\":10,\"headline\":\"Alert latency benchmark " + pair + "\"}";
                 HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json").header("X-API-Key", feedKey)

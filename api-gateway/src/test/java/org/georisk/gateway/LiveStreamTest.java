@@ -159,8 +159,8 @@ class LiveStreamTest {
     @Test
     void assessmentsStreamToo() throws Exception {
         try (SseTestClient client = connect(assessments, null)) {
-            PairAssessment assessment = new PairAssessment("AZE-TUR", 12.5, Level.LOW,
-                    Map.of(Category.DIPLOMATIC, 12.5), -1.0, List.of(), 4, System.nanoTime(), Instant.now());
+            PairAssessment assessment = new PairAssessment("AZE-TUR", 12.5, Level.LOW, 12.5, 10.0, 2.5, 30.0, 9.0,
+                    Map.of(Category.DIPLOMATIC, 12.5), -1.0, List.of(), 4, 4, System.nanoTime(), Instant.now());
             producer.send(new ProducerRecord<>(Topics.ASSESSMENTS, "AZE-TUR", mapper.writeValueAsString(assessment))).get();
             SseTestClient.Event event = client.next(WAIT);
             assertNotNull(event);
@@ -268,15 +268,15 @@ class LiveStreamTest {
     }
 
     private Alert alert(String pair, UUID alertId) {
-        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED,
-                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 3, Instant.parse("2025-04-07T00:00:00Z"));
+        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED, 55.25, 40.0, 15.25, 60.0, 42.1,
+                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 5, 3, Instant.parse("2025-04-07T00:00:00Z"));
         return new Alert(alertId, pair, AlertKind.LEVEL_UP, pair + " rose to ELEVATED.", Level.ELEVATED,
                 Level.GUARDED, 55.25, 3, null, Instant.now(), assessment);
     }
 
     private Alert produceAlert(String pair, UUID alertId) throws Exception {
-        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED,
-                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 3, Instant.parse("2025-04-07T00:00:00Z"));
+        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED, 55.25, 40.0, 15.25, 60.0, 42.1,
+                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 5, 3, Instant.parse("2025-04-07T00:00:00Z"));
         Alert alert = new Alert(alertId, pair, AlertKind.LEVEL_UP, pair + " rose to ELEVATED.", Level.ELEVATED,
                 Level.GUARDED, 55.25, 3, null, Instant.now(), assessment);
         producer.send(new ProducerRecord<>(Topics.ALERTS, pair, mapper.writeValueAsString(alert))).get();

@@ -36,6 +36,12 @@ class PublicSurfaceTest {
         assertEquals("header", openapi.getString("components.securitySchemes.apiKey.in"));
         List<Object> security = openapi.getList("paths.'/api/v1/assessments'.get.security");
         assertEquals(1, security.size());
+        // an analyst reading the schema finds the model's components beside score and level (docs/scoring.md)
+        Map<String, Object> assessment = openapi.getMap("components.schemas.PairAssessment.properties");
+        for (String field : List.of("score", "level", "acute", "structural", "escalation", "salience", "priority",
+                "storyCount")) {
+            assertTrue(assessment.containsKey(field), field + " not in the PairAssessment schema: " + assessment);
+        }
     }
 
     @Test

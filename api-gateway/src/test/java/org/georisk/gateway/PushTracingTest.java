@@ -146,8 +146,8 @@ class PushTracingTest {
     }
 
     private static Alert alert(String pair, UUID alertId) {
-        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED,
-                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 3, Instant.parse("2025-04-07T00:00:00Z"));
+        PairAssessment assessment = new PairAssessment(pair, 55.25, Level.ELEVATED, 55.25, 40.0, 15.25, 60.0, 42.1,
+                Map.of(Category.DIPLOMATIC, 55.25), 12.0, List.of(), 7, 5, 3, Instant.parse("2025-04-07T00:00:00Z"));
         return new Alert(alertId, pair, AlertKind.LEVEL_UP, pair + " rose to ELEVATED.", Level.ELEVATED,
                 Level.GUARDED, 55.25, 3, null, Instant.now(), assessment);
     }

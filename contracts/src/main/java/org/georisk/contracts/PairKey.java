@@ -44,4 +44,10 @@ public final class PairKey {
     public static boolean involves(String key, String actor) {
         return actors(key).contains(actor.toUpperCase(Locale.ROOT));
     }
+
+    /** Whether a pair key names one actor twice ("ARM-ARM"): a domestic pair. */
+    public static boolean isDomestic(String key) {
+        List<String> actors = actors(key);
+        return actors.get(0).equals(actors.get(1));
+    }
 }

@@ -22,6 +22,8 @@ class PairKeyTest {
         assertEquals("ARM-ARM", PairKey.of("ARM", null));
         assertEquals("ARM-ARM", PairKey.of("ARM", " "));
         assertEquals("ARM-ARM", PairKey.of("ARM", "ARM"));
+        assertTrue(PairKey.isDomestic("ARM-ARM"));
+        assertFalse(PairKey.isDomestic("ARM-AZE"));
     }
 
     @Test

@@ -48,8 +48,8 @@ public final class Assessments implements AutoCloseable {
                                     Map<Category, Double> categories) {
         Driver driver = new Driver(EventIds.nameBased(pair + "|" + version), "Event " + version + " between " + pair,
                 asOf, score / 10);
-        return new PairAssessment(pair, score, Level.of(score), categories, 0.0, List.of(driver), version, version,
-                asOf);
+        return new PairAssessment(pair, score, Level.of(score), score, score, 0.0, 0.0, score, categories, 0.0,
+                List.of(driver), version, version, version, asOf);
     }
 
     public void send(PairAssessment assessment) {

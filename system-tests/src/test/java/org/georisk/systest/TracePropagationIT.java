@@ -46,7 +46,7 @@ class TracePropagationIT {
     void theTraceIdPostedAtTheGatewayIsOnTheAlertRecord() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String pair = "FJI-TON"; // a pair no other test uses: its first assessment above LOW raises LEVEL_UP
-        // CAMEO 190 (Goldstein −10), 3 mentions: weight 10·(1 + ln 3) ≈ 21 → score ≈ 65, ELEVATED (docs/scoring.md)
+        // CAMEO 190 (Goldstein −10), 3 mentions: one story, e = 1 + ln 3 → score 32.4, GUARDED (docs/scoring.md)
         String event = SeedFeed.event("trace-" + UUID.randomUUID(),
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), "FJI", "TON", "190",
                 "System test: traced event");

@@ -37,7 +37,7 @@ public class AssessmentResource {
     AssessmentClient assessments;
 
     @GET
-    @Operation(summary = "All pairs, highest score first (analyst role)")
+    @Operation(summary = "All pairs, ranked by priority: the score weighted by salience (analyst role)")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PairAssessment.class)))
     public Response ranked(@Parameter(description = "only pairs with this actor, e.g. RUS") @QueryParam("actor") String actor,

@@ -2,6 +2,7 @@ package org.georisk.assessment.service;
 
 import org.georisk.assessment.config.ScoringConfig;
 import org.georisk.contracts.Level;
+import org.georisk.contracts.PairKey;
 
 import java.time.Duration;
 
@@ -61,8 +62,6 @@ public record ScoringParameters(Duration acuteHalfLife, Duration structuralHalfL
 
     /** The prior of a pair key: domestic when both actors are the same ("ARM-ARM"). */
     public Prior priorFor(String pair) {
-        int dash = pair.indexOf('-');
-        boolean domestic = dash > 0 && pair.substring(0, dash).equals(pair.substring(dash + 1));
-        return domestic ? domestic() : crossBorder();
+        return PairKey.isDomestic(pair) ? domestic() : crossBorder();
     }
 }

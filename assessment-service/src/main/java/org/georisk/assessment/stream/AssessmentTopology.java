@@ -70,6 +70,15 @@ public class AssessmentTopology {
      */
     public static Topology build(ObjectMapper mapper, ScoringParameters params,
                                  Function<String, KeyValueBytesStoreSupplier> stores) {
+        return build(mapper, params, stores, Topics.ASSESSMENTS);
+    }
+
+    /**
+     * The topology writing its assessments to another topic: a rebuild under other parameters into a scratch topic
+     * (its own application id) shows what a parameter change would do to every pair before the real rebuild.
+     */
+    public static Topology build(ObjectMapper mapper, ScoringParameters params,
+                                 Function<String, KeyValueBytesStoreSupplier> stores, String assessmentsTopic) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Topics.EVENTS);
         topology.addProcessor(ROUTER, () -> new EventRouter(new EventCheck(mapper), ASSESSOR, DLQ_SINK), SOURCE);
@@ -82,7 +91,7 @@ public class AssessmentTopology {
                 Serdes.Bytes(), Serdes.ByteArray()), ASSESSOR);
         topology.addSink(DLQ_SINK, Topics.EVENTS_DLQ, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
                 ROUTER);
-        topology.addSink(ASSESSMENT_SINK, Topics.ASSESSMENTS, Serdes.String().serializer(),
+        topology.addSink(ASSESSMENT_SINK, assessmentsTopic, Serdes.String().serializer(),
                 new JsonSerde<>(mapper, PairAssessment.class).serializer(), ASSESSOR);
         return topology;
     }

@@ -68,13 +68,14 @@ class AssessmentServiceTest {
             feed.send("GEO-RUS", event("geo-3", "GEO", "RUS", MAR1.plus(Duration.ofDays(60)), -2, 3,
                     Category.DIPLOMATIC, "Protest note"));
         }
-        // same numbers as the hand-computed unit test: T = 5.6972, C = 2 → 20.93
+        // same numbers as the hand-computed unit test (AssessmentTopologyTest): structural 20.10, acute 14.60
         Response r = latest("GEO-RUS", 3);
-        assertEquals(20.93, r.jsonPath().getDouble("score"));
+        assertEquals(20.10, r.jsonPath().getDouble("score"));
+        assertEquals(14.60, r.jsonPath().getDouble("acute"));
         assertEquals("LOW", r.jsonPath().getString("level"));
         assertEquals(3, r.jsonPath().getLong("eventCount"), "the re-post did not count");
         assertEquals(3, r.jsonPath().getLong("version"));
-        assertEquals(18.03, r.jsonPath().getDouble("trend7d"));
+        assertEquals(9.41, r.jsonPath().getDouble("trend7d"));
         assertEquals(List.of("Protest note", "Trade talks", "Embassy staff expelled"),
                 r.jsonPath().getList("drivers.headline"));
         assertEquals("2025-04-30T00:00:00Z", r.jsonPath().getString("asOf"));
@@ -97,23 +98,24 @@ class AssessmentServiceTest {
 
     @Test
     @Order(2)
-    void atALaterInstantBothSumsDecayByTheSameFactor() {
+    void atALaterInstantEachHalfLifeDecaysByItsOwnFactor() {
         latest("GEO-RUS", 3);
-        // one half-life after asOf: T = 2.8486, C = 1 → 11.08; a week earlier (asOf + 23 d) 12.89 → trend −1.81
+        // 30 days after asOf (recomputed by hand from the three stories at T = day 90 and day 83): 19.29, trend −0.19;
+        // the strongest driver halves: 0.4197 → 0.2099
         given().queryParam("at", "2025-05-30T00:00:00Z").get("/assessments/GEO-RUS")
                 .then().statusCode(200)
-                .body("score", equalTo(11.08f))
-                .body("trend7d", equalTo(-1.81f))
-                .body("categoryScores.DIPLOMATIC", equalTo(13.28f))
-                .body("drivers[0].contribution", equalTo(2.0986f))
+                .body("score", equalTo(19.29f))
+                .body("trend7d", equalTo(-0.19f))
+                .body("categoryScores.DIPLOMATIC", equalTo(20.87f))
+                .body("drivers[0].contribution", equalTo(0.2099f))
                 .body("version", equalTo(3))
                 .body("asOf", equalTo("2025-05-30T00:00:00Z"));
-        // three days after asOf the week before (Apr 26) still excludes the Apr 30 protest note: the baseline is
-        // T = 6·2^(−56/30) = 1.6452, C = 4·2^(−26/30) = 2.1937 → 2.70; now T = 5.3157, C = 1.8661 → 19.68
+        // three days after asOf the week before (Apr 26) still excludes the Apr 30 protest note's story: 20.02 now,
+        // 10.64 then
         given().queryParam("at", "2025-05-03T00:00:00Z").get("/assessments/GEO-RUS")
                 .then().statusCode(200)
-                .body("score", equalTo(19.68f))
-                .body("trend7d", equalTo(16.98f));
+                .body("score", equalTo(20.02f))
+                .body("trend7d", equalTo(9.38f));
         given().queryParam("at", "2025-04-29T00:00:00Z").get("/assessments/GEO-RUS")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("at"));
         given().queryParam("at", "yesterday").get("/assessments/GEO-RUS")

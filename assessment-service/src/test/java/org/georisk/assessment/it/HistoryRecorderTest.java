@@ -38,8 +38,8 @@ class HistoryRecorderTest {
     }
 
     private static PairAssessment assessment(long version, double score) {
-        return new PairAssessment("MDA-ROU", score, Level.of(score), Map.of(Category.DIPLOMATIC, score), 0.0,
-                List.of(), version, version, Instant.parse("2025-01-0" + version + "T00:00:00Z"));
+        return new PairAssessment("MDA-ROU", score, Level.of(score), score, score, 0.0, 0.0, score,
+                Map.of(Category.DIPLOMATIC, score), 0.0, List.of(), version, version, version, Instant.parse("2025-01-0" + version + "T00:00:00Z"));
     }
 
     @Test

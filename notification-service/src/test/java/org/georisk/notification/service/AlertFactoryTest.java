@@ -23,11 +23,12 @@ class AlertFactoryTest {
 
     @Test
     void theMessageIsOneSentenceNamingTheStrongestDriver() {
-        PairAssessment a = new PairAssessment("AZE-RUS", 57.314, Level.ELEVATED, Map.of(Category.DIPLOMATIC, 57.3), 4.2,
+        PairAssessment a = new PairAssessment("AZE-RUS", 57.314, Level.ELEVATED, 57.314, 30.0, 27.31, 70.0, 48.15,
+                Map.of(Category.DIPLOMATIC, 57.3), 4.2,
                 List.of(new Driver(UUID.randomUUID(), "Smaller thing", AS_OF, 3.0),
                         new Driver(UUID.randomUUID(), "Azerbaijan closes the Russian House in Baku.",
                                 Instant.parse("2025-03-12T10:00:00Z"), -8.5)),
-                12, 7, AS_OF);
+                12, 9, 7, AS_OF);
         Alert alert = AlertFactory.create(new Trigger(AlertKind.LEVEL_UP, "rose from GUARDED to ELEVATED"), null, a,
                 new PairHistory(Level.GUARDED, Map.of()), AS_OF);
 

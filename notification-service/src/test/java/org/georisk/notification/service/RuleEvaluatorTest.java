@@ -139,12 +139,14 @@ class RuleEvaluatorTest {
         Map<Category, Double> categories = new EnumMap<>(Category.class);
         categories.put(Category.DIPLOMATIC, score);
         categories.put(Category.SECURITY, score / 2);
-        return new PairAssessment("AZE-RUS", score, Level.of(score), categories, 0, List.of(), 3, 3, NOW);
+        return new PairAssessment("AZE-RUS", score, Level.of(score), score, score, 0, 0, score, categories, 0,
+                List.of(), 3, 3, 3, NOW);
     }
 
     private static PairAssessment withSecurity(double security) {
         Map<Category, Double> categories = new EnumMap<>(Category.class);
         categories.put(Category.SECURITY, security);
-        return new PairAssessment("AZE-RUS", 40, Level.GUARDED, categories, 0, List.of(), 3, 3, NOW);
+        return new PairAssessment("AZE-RUS", 40, Level.GUARDED, 40, 40, 0, 0, 40, categories, 0, List.of(), 3, 3, 3,
+                NOW);
     }
 }
