@@ -2,10 +2,8 @@ package org.georisk.assessment.backtest;
 
 import org.georisk.contracts.AlertKind;
 import org.georisk.contracts.PairAssessment;
-import org.georisk.contracts.PairKey;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,12 +18,6 @@ import java.util.Optional;
  */
 public record BacktestRun(Map<String, PairAssessment> latest, RowCounts counts, Map<AlertKind, Long> alerts,
                           Optional<Instant> at) {
-
-    /** A pair of one country with itself (a one-actor event's key, e.g. USA-USA). */
-    public static boolean isDomestic(String pair) {
-        List<String> actors = PairKey.actors(pair);
-        return actors.get(0).equals(actors.get(1));
-    }
 
     public long alertCount() {
         return alerts.values().stream().mapToLong(Long::longValue).sum();

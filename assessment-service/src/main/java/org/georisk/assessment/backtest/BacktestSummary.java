@@ -4,6 +4,7 @@ import org.georisk.contracts.AlertKind;
 import org.georisk.contracts.Driver;
 import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
+import org.georisk.contracts.PairKey;
 
 import java.io.PrintStream;
 import java.util.EnumMap;
@@ -33,9 +34,9 @@ final class BacktestSummary {
     void print(PrintStream out) {
         printCounts(out);
         List<PairAssessment> crossBorder = run.latest().values().stream()
-                .filter(a -> !BacktestRun.isDomestic(a.pair())).toList();
+                .filter(a -> !PairKey.isDomestic(a.pair())).toList();
         List<PairAssessment> domestic = run.latest().values().stream()
-                .filter(a -> BacktestRun.isDomestic(a.pair())).toList();
+                .filter(a -> PairKey.isDomestic(a.pair())).toList();
         out.println();
         out.println(run.at().map(t -> "assessments decayed to " + t).orElse("assessments as of each pair's latest event"));
         printLevels(out, crossBorder, domestic);
