@@ -7,7 +7,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 
-/** One public path of the gateway and the role DESIGN.md gives it. */
+/** One public path of the gateway and the role docs/contracts.md gives it. */
 public record Endpoint(String method, String path, Role role, String contentType, String body, boolean streaming) {
 
     static Endpoint of(String method, String path, Role role) {

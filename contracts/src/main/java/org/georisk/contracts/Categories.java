@@ -1,6 +1,6 @@
 package org.georisk.contracts;
 
-/** The category an event gets when its feed names none (DESIGN.md, GeoEvent "category"). */
+/** The category an event gets when its feed names none (docs/contracts.md, GeoEvent "category"). */
 public final class Categories {
 
     private Categories() {

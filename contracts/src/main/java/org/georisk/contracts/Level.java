@@ -4,7 +4,7 @@ package org.georisk.contracts;
 public enum Level {
     LOW, GUARDED, ELEVATED, HIGH, SEVERE;
 
-    /** Default lower bounds of GUARDED, ELEVATED, HIGH and SEVERE (DESIGN.md). */
+    /** Default lower bounds of GUARDED, ELEVATED, HIGH and SEVERE (docs/contracts.md). */
     public static final double[] DEFAULT_BOUNDS = {25, 50, 70, 85};
 
     /** The level of a score, given the lower bounds of GUARDED, ELEVATED, HIGH and SEVERE in that order. */

@@ -1,6 +1,6 @@
 package org.georisk.contracts;
 
-/** What an API key may do at the gateway (DESIGN.md, "The public interface"). */
+/** What an API key may do at the gateway (docs/contracts.md, "The public interface"). */
 public enum Role {
     /** posts events */
     FEED,

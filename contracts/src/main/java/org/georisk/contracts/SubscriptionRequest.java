@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * What {@code POST /subscriptions} takes (DESIGN.md "Subscription").
+ * What {@code POST /subscriptions} takes (docs/contracts.md).
  *
  * @param pairs      only these pair keys (empty: all)
  * @param actor      only pairs that involve this actor

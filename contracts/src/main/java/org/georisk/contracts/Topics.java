@@ -3,7 +3,7 @@ package org.georisk.contracts;
 import java.util.List;
 import java.util.Map;
 
-/** The Kafka topics between the services (DESIGN.md, "Topics"), with the shape each is created with. */
+/** The Kafka topics between the services (docs/contracts.md, "Topics"), with the shape each is created with. */
 public final class Topics {
 
     /** Every accepted event, keyed by pair key; the log is the source of truth. */

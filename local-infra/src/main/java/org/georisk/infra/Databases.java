@@ -2,7 +2,7 @@ package org.georisk.infra;
 
 import java.util.List;
 
-/** The databases of the services that store (one per service, DESIGN.md / architecture.md). */
+/** The databases of the services that store (one per service, docs/architecture.md). */
 public final class Databases {
 
     public static final String INGEST = "georisk_ingest";

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The GeoEvent rules of DESIGN.md, applied to a parsed JSON object. Works on a JsonNode rather than a bound record so
+ * The GeoEvent rules of docs/contracts.md, applied to a parsed JSON object. Works on a JsonNode rather than a bound record so
  * that a wrong type is reported against its field (with every other failing field) instead of failing the whole
  * body, and unknown fields are simply never read. Plain class: no CDI, no clock of its own.
  *

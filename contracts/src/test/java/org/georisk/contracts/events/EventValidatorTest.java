@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every GeoEvent rule of DESIGN.md, one at a time, against a fixed clock. */
+/** Every GeoEvent rule of docs/contracts.md, one at a time, against a fixed clock. */
 class EventValidatorTest {
 
     private static final Instant NOW = Instant.parse("2025-04-13T12:00:00Z");
