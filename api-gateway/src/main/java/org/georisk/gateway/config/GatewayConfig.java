@@ -27,6 +27,15 @@ public interface GatewayConfig {
 
     Stream stream();
 
+    ServiceToken serviceToken();
+
+    /** The token the gateway signs for each call to a service (docs/security.md). */
+    interface ServiceToken {
+        /** Its lifetime: long enough for one call (a bulk post included), short enough that a leaked one is soon useless. */
+        @WithDefault("60s")
+        Duration lifetime();
+    }
+
     /** Development keys, set only in the local profile. */
     interface DevKeys {
         Optional<String> analyst();
