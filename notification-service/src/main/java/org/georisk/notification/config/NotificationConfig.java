@@ -24,8 +24,11 @@ public interface NotificationConfig {
     }
 
     interface Webhooks {
-        /** Whether webhook URLs may point at loopback, link-local or private addresses (local run and tests only). */
-        boolean allowPrivate();
+        /**
+         * Whether webhook URLs may point at loopback (127/8, ::1): the local run and the tests, whose receivers run on
+         * the same machine. Every other non-public address is refused in every profile (WebhookAddressRules).
+         */
+        boolean allowLoopback();
 
         Duration connectTimeout();
 
