@@ -47,14 +47,15 @@ public class ProblemMappers {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
+        // Jackson's own message names Java types (e.g. the enum class): never shown to a caller (docs/security.md)
         return Problems.invalid("the body could not be read",
-                List.of(new FieldError(field.isEmpty() ? "body" : field, e.getOriginalMessage())));
+                List.of(new FieldError(field.isEmpty() ? "body" : field, "has a value of the wrong type or an unknown name")));
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
         return Problems.invalid("the body is not valid JSON",
-                List.of(new FieldError("body", e.getOriginalMessage())));
+                List.of(new FieldError("body", "is not valid JSON")));
     }
 
     @ServerExceptionMapper
@@ -76,6 +77,8 @@ public class ProblemMappers {
         }
         if (status >= 500) {
             LOG.error("request failed", e);
+            // the exception's message may name internals; the log has it, the caller gets the status only
+            return Problems.of(status, "http-" + status, "Error", "the request could not be completed");
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";

@@ -10,6 +10,7 @@ import org.georisk.contracts.Role;
 import org.georisk.gateway.rest.LiveSocket;
 import org.georisk.gateway.service.ApiKeyService;
 import org.georisk.gateway.service.DownstreamUnavailableException;
+import org.georisk.gateway.service.FailedAuthThrottle;
 import org.georisk.gateway.service.RateLimiter;
 
 import java.util.List;
@@ -30,6 +31,9 @@ public class WebSocketKeyCheck implements HttpUpgradeCheck {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    FailedAuthThrottle failedAuth;
+
     @Override
     public boolean appliesTo(String endpointId) {
         return LiveSocket.ENDPOINT_ID.equals(endpointId);
@@ -37,20 +41,27 @@ public class WebSocketKeyCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String address = context.httpRequest().remoteAddress() == null
+                ? "unknown" : context.httpRequest().remoteAddress().hostAddress();
+        long blocked = failedAuth.retryAfter(address);
+        if (blocked > 0) {
+            return CheckResult.rejectUpgrade(429, Map.of("Retry-After", List.of(Long.toString(blocked))));
+        }
         String key = context.httpRequest().getHeader(Headers.API_KEY);
         if (key == null) {
             key = context.httpRequest().getParam(ApiKeyFilter.QUERY_KEY);
         }
         if (key == null || key.isBlank()) {
+            failedAuth.failed(address);
             return CheckResult.rejectUpgrade(401);
         }
         String presented = key;
         // the key lookup may touch the database or ingest-service: off the event loop
-        return Uni.createFrom().item(() -> check(presented))
+        return Uni.createFrom().item(() -> check(presented, address))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private CheckResult check(String key) {
+    private CheckResult check(String key, String address) {
         Optional<Caller> caller;
         try {
             caller = keys.authenticate(key);
@@ -58,6 +69,7 @@ public class WebSocketKeyCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgradeSync(503, Map.of("Retry-After", List.of("5")));
         }
         if (caller.isEmpty()) {
+            failedAuth.failed(address);
             return CheckResult.rejectUpgradeSync(401);
         }
         long wait = rateLimiter.acquire(caller.get().bucket());

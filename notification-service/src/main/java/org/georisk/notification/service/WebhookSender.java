@@ -9,6 +9,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.georisk.contracts.Headers;
 import org.georisk.notification.config.NotificationConfig;
 
@@ -37,6 +38,7 @@ public class WebhookSender {
     private final WebhookUrlPolicy policy;
     private final HttpClient client;
 
+    @Inject
     public WebhookSender(NotificationConfig config, Vertx vertx) {
         this(config, vertx, new WebhookUrlPolicy(config.webhooks().allowLoopback()));
     }
