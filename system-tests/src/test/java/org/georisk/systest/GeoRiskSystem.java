@@ -251,6 +251,11 @@ public final class GeoRiskSystem implements AutoCloseable {
     }
 
     /** The last lines of a process's log (service name or "kafka"), for failure messages. */
+    /** Where every process of this run writes its log ({@code <name>.log}). */
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
     public String logTail(String name, int lines) {
         ManagedProcess process = name.equals("kafka") ? broker : services.get(name);
         return process == null ? "" : process.tail(lines);

@@ -15,6 +15,12 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    /**
+     * Base64 of the 32-byte AES key that encrypts webhook secrets at rest (repository.SecretColumnConverter reads it
+     * from the configuration itself; declared here so a missing value stops the start in production).
+     */
+    String secretKey();
+
     interface Relay {
         /** Timer of the safety-net run (the relay also runs right after each batch of assessments raising alerts). */
         Duration interval();
