@@ -11,6 +11,14 @@ import org.georisk.gateway.service.ApiKeyService;
 import org.georisk.gateway.service.DownstreamUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import org.georisk.contracts.Headers;
+import org.georisk.gateway.security.AuthRefusals;
+import org.georisk.gateway.service.FailedAuthThrottle;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +27,9 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    FailedAuthThrottle failedAuth;
 
     /** Retry-After sent when a service is unreachable. */
     private static final long RETRY_SECONDS = 5;
@@ -35,6 +46,36 @@ public class ProblemMappers {
     public Response unavailable(DownstreamUnavailableException e) {
         LOG.warnf("downstream unavailable: %s", e.getMessage());
         return Problems.retryAfter(503, "unavailable", "Service unavailable", e.getMessage(), RETRY_SECONDS);
+    }
+
+    /** No key on a path that needs one (Quarkus Security found no identity); counts as a failed authentication. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        failedAuth.failed(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        return Problems.of(401, "unauthenticated", "Unauthenticated", "an " + Headers.API_KEY + " header is required");
+    }
+
+    /** The key was refused, the address is throttled, or the key is over its rate (security.ApiKey*). */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        String refusal = AuthRefusals.kind(e);
+        if (AuthRefusals.THROTTLED.equals(refusal)) {
+            long wait = AuthRefusals.retryAfter(e);
+            return Problems.retryAfter(429, "too-many-failures", "Too many failed authentications",
+                    "too many requests from this address had no valid key; retry after " + wait + " s", wait);
+        }
+        if (AuthRefusals.RATE_LIMITED.equals(refusal)) {
+            long wait = AuthRefusals.retryAfter(e);
+            return Problems.retryAfter(429, "rate-limited", "Too many requests",
+                    "this key is over its request rate; retry after " + wait + " s", wait);
+        }
+        return Problems.of(401, "unauthenticated", "Unauthenticated", "unknown or revoked API key");
+    }
+
+    /** A valid key whose role may not use the path (@RolesAllowed). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.of(403, "forbidden", "Forbidden", "this key's role may not use this path");
     }
 
     @ServerExceptionMapper
