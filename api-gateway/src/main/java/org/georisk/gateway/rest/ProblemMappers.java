@@ -69,6 +69,11 @@ public class ProblemMappers {
             return Problems.retryAfter(429, "rate-limited", "Too many requests",
                     "this key is over its request rate; retry after " + wait + " s", wait);
         }
+        if (AuthRefusals.UNAVAILABLE.equals(refusal)) {
+            LOG.warnf("key check unavailable: %s", e.getCause() == null ? "" : e.getCause().getMessage());
+            return Problems.retryAfter(503, "unavailable", "Service unavailable",
+                    "the key could not be checked; try again shortly", RETRY_SECONDS);
+        }
         return Problems.of(401, "unauthenticated", "Unauthenticated", "unknown or revoked API key");
     }
 

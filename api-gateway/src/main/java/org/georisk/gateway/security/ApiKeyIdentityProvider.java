@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.georisk.gateway.service.ApiKeyService;
+import org.georisk.gateway.service.DownstreamUnavailableException;
 import org.georisk.gateway.service.RateLimiter;
 
 import java.util.Optional;
@@ -42,7 +43,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     }
 
     private SecurityIdentity identity(String key) {
-        Optional<Caller> found = keys.authenticate(key);
+        Optional<Caller> found;
+        try {
+            found = keys.authenticate(key);
+        } catch (DownstreamUnavailableException e) {
+            throw AuthRefusals.unavailable(e);
+        }
         if (found.isEmpty()) {
             throw new AuthenticationFailedException("unknown or revoked API key");
         }

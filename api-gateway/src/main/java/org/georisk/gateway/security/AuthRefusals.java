@@ -13,6 +13,8 @@ public final class AuthRefusals {
 
     public static final String THROTTLED = "throttled";
     public static final String RATE_LIMITED = "rate-limited";
+    /** The key could not be checked (ingest-service did not answer about a feed key): 503, not a failed guess. */
+    public static final String UNAVAILABLE = "unavailable";
 
     private static final String KIND = "georisk.refusal";
     private static final String RETRY_AFTER = "georisk.retry-after";
@@ -28,6 +30,10 @@ public final class AuthRefusals {
     static AuthenticationFailedException rateLimited(long retryAfterSeconds) {
         return new AuthenticationFailedException("this key is over its request rate",
                 Map.of(KIND, RATE_LIMITED, RETRY_AFTER, retryAfterSeconds));
+    }
+
+    static AuthenticationFailedException unavailable(RuntimeException cause) {
+        return new AuthenticationFailedException("the key could not be checked", cause, Map.of(KIND, UNAVAILABLE));
     }
 
     /** {@link #THROTTLED}, {@link #RATE_LIMITED}, or null for a plain refusal (unknown or revoked key). */
