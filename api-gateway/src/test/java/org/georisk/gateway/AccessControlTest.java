@@ -109,6 +109,17 @@ class AccessControlTest {
     }
 
     @Test
+    void identityHeadersFromTheCallerAreNotPassedOn() {
+        // the service token names the key's owner; a forged role header neither changes it nor reaches the service
+        given().header("X-API-Key", TestKeys.ANALYST).header("X-GeoRisk-Role", "OPS")
+                .header("X-GeoRisk-Principal", "someone-else").get("/api/v1/subscriptions").then()
+                .statusCode(200)
+                .body("principal", equalTo(TestKeys.ANALYST_OWNER))
+                .body("role", equalTo("ANALYST"))
+                .body("roleHeader", equalTo(null));
+    }
+
+    @Test
     void webSocketUpgradeNeedsAnAnalystKey() throws Exception {
         assertEquals(401, handshakeStatus(ws, null));
         assertEquals(401, handshakeStatus(URI.create(ws + "?apiKey=no-such-key"), null));

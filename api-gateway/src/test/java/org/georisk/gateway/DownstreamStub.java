@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
@@ -18,8 +19,9 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /feeds/authenticate}: {@value #FEED_KEY} is feed {@value #FEED_NAME}, any other key 401;</li>
  *   <li>a path with {@code BAD}: 400 problem+json; with {@code BUSY}: 503 problem+json and Retry-After: 7;
  *       with {@code UNREACHABLE}: the connection is dropped without an answer;</li>
- *   <li>anything else: an echo of what arrived (method, path, query, content type, body, principal and role
- *       headers) with 202 for POST /events, 201 and a Location for POST /subscriptions, 204 for DELETE.</li>
+ *   <li>no valid service token for the path's service (testkit's key pair): 401, as the services answer;</li>
+ *   <li>anything else: an echo of what arrived (method, path, query, content type, body, the token's principal and
+ *       role, any X-GeoRisk-Role header) with 202 for POST /events, 201 and a Location for POST /subscriptions, 204 for DELETE.</li>
  * </ul>
  */
 public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
@@ -69,7 +71,18 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
             exchange.close();
             return;
         }
+        // as the real services do: nothing without a valid service token for the service the path belongs to
+        Optional<StubTokenCheck.Claims> token = StubTokenCheck.verify(
+                exchange.getRequestHeaders().getFirst("Authorization"), StubTokenCheck.audienceOf(path));
+        if (token.isEmpty()) {
+            send(exchange, 401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}");
+            return;
+        }
         if (path.equals("/feeds/authenticate")) {
+            if (!"GATEWAY".equals(token.get().role())) {
+                send(exchange, 403, "application/problem+json", "{\"title\":\"Forbidden\",\"status\":403}");
+                return;
+            }
             if (text.contains("\"" + FEED_KEY + "\"")) {
                 send(exchange, 200, "application/json", "{\"feed\":\"" + FEED_NAME + "\"}");
             } else {
@@ -107,8 +120,9 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
         String echo = "{\"method\":\"" + method + "\",\"path\":\"" + path + "\""
                 + ",\"query\":" + quote(exchange.getRequestURI().getRawQuery())
                 + ",\"contentType\":" + quote(exchange.getRequestHeaders().getFirst("Content-Type"))
-                + ",\"principal\":" + quote(exchange.getRequestHeaders().getFirst("X-GeoRisk-Principal"))
-                + ",\"role\":" + quote(exchange.getRequestHeaders().getFirst("X-GeoRisk-Role"))
+                + ",\"principal\":" + quote(token.get().principal())
+                + ",\"role\":" + quote(token.get().role())
+                + ",\"roleHeader\":" + quote(exchange.getRequestHeaders().getFirst("X-GeoRisk-Role"))
                 + ",\"apiKey\":" + quote(exchange.getRequestHeaders().getFirst("X-API-Key"))
                 + ",\"bodyLength\":" + body.length
                 + ",\"body\":" + quote(body.length < 4096 ? text : null) + "}";

@@ -5,9 +5,9 @@ public final class Headers {
 
     /** The caller's key at the gateway. */
     public static final String API_KEY = "X-API-Key";
-    /** Set by the gateway on calls to a service: the authenticated principal (feed name or analyst). */
+    /** Retired: services no longer read it (the principal travels in the signed service token, ServiceIdentity). */
     public static final String PRINCIPAL = "X-GeoRisk-Principal";
-    /** Set by the gateway on calls to a service: the principal's role. */
+    /** Retired: services no longer read it (the role travels in the signed service token, ServiceIdentity). */
     public static final String ROLE = "X-GeoRisk-Role";
     /** HMAC-SHA256 of a webhook body: {@code sha256=<hex>}. */
     public static final String SIGNATURE = "X-GeoRisk-Signature";

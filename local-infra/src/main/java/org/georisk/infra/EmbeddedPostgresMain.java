@@ -40,7 +40,9 @@ public final class EmbeddedPostgresMain {
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // loopback only: it trusts every local connection, so nothing off the machine may reach it
+                .setServerConfig("listen_addresses", PostgresLocator.LOOPBACK);
         if (!PostgresLocator.answers("127.0.0.1", port)) {
             builder.setPort(port);
         }

@@ -21,6 +21,9 @@ import java.sql.Statement;
  */
 public final class PostgresLocator {
 
+    /** Where an embedded PostgreSQL listens: never a public interface (docs/security.md). */
+    public static final String LOOPBACK = "127.0.0.1";
+
     public static final String USER = "postgres";
 
     private static EmbeddedPostgres embedded;
@@ -60,6 +63,7 @@ public final class PostgresLocator {
                 embedded = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
+                        .setServerConfig("listen_addresses", LOOPBACK) // trusts local connections: loopback only
                         .start();
                 EmbeddedPostgres started = embedded;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -25,7 +25,7 @@ class SubscriptionResourceTest {
 
     @Test
     void aSubscriptionIsVisibleToItsOwnerOnly() {
-        String id = given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).contentType(ContentType.JSON)
+        String id = As.analyst(Subscriptions.ANALYST).contentType(ContentType.JSON)
                 .body(Map.of("name", "Caucasus watch", "pairs", List.of("rus-aze"), "actor", "rus",
                         "categories", List.of("SECURITY"), "minLevel", "GUARDED",
                         "rules", List.of(Map.of("kind", "SCORE_JUMP", "points", 10, "days", 7)),
@@ -43,24 +43,24 @@ class SubscriptionResourceTest {
                 .body(not(org.hamcrest.Matchers.containsString("0123456789abcdef")))
                 .extract().path("id");
 
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).get("/subscriptions/" + id)
+        As.analyst(Subscriptions.ANALYST).get("/subscriptions/" + id)
                 .then().statusCode(200).body("name", equalTo("Caucasus watch"))
                 .body("rules[0].kind", equalTo("SCORE_JUMP"));
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).get("/subscriptions")
+        As.analyst(Subscriptions.ANALYST).get("/subscriptions")
                 .then().statusCode(200).body("id", hasItem(id));
 
-        given().header(Headers.PRINCIPAL, OTHER).get("/subscriptions/" + id)
+        As.analyst(OTHER).get("/subscriptions/" + id)
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
-        given().header(Headers.PRINCIPAL, OTHER).delete("/subscriptions/" + id)
+        As.analyst(OTHER).delete("/subscriptions/" + id)
                 .then().statusCode(404);
-        given().header(Headers.PRINCIPAL, OTHER).get("/subscriptions")
+        As.analyst(OTHER).get("/subscriptions")
                 .then().statusCode(200).body("id", not(hasItem(id)));
 
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).delete("/subscriptions/" + id)
+        As.analyst(Subscriptions.ANALYST).delete("/subscriptions/" + id)
                 .then().statusCode(204);
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).get("/subscriptions/" + id)
+        As.analyst(Subscriptions.ANALYST).get("/subscriptions/" + id)
                 .then().statusCode(404);
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).get("/subscriptions/not-a-uuid")
+        As.analyst(Subscriptions.ANALYST).get("/subscriptions/not-a-uuid")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 
@@ -71,11 +71,19 @@ class SubscriptionResourceTest {
                 .post("/subscriptions")
                 .then().statusCode(401).contentType(Problem.MEDIA_TYPE).body("status", equalTo(401));
         given().get("/subscriptions").then().statusCode(401);
+        // the headers services once trusted name nobody now
+        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).header(Headers.ROLE, "ANALYST").get("/subscriptions")
+                .then().statusCode(401);
+        // a valid token of another role, and one made for another service, are refused too
+        As.ops().get("/subscriptions").then().statusCode(403);
+        given().header("Authorization", org.georisk.testkit.ServiceTokens.bearer(
+                        org.georisk.contracts.ServiceIdentity.INGEST, Subscriptions.ANALYST, "ANALYST"))
+                .get("/subscriptions").then().statusCode(401);
     }
 
     @Test
     void everyInvalidFieldIsNamed() {
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).contentType(ContentType.JSON)
+        As.analyst(Subscriptions.ANALYST).contentType(ContentType.JSON)
                 .body(Map.of("name", " ", "pairs", List.of("AZE-XXX", "ARM-AZE"), "actor", "ZZZ",
                         "rules", List.of(), "cooldownMinutes", -1,
                         "webhook", Map.of("url", "ftp://example.org/hook", "secret", "short")))
@@ -88,7 +96,7 @@ class SubscriptionResourceTest {
 
     @Test
     void ruleParametersAreCheckedPerKind() {
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).contentType(ContentType.JSON)
+        As.analyst(Subscriptions.ANALYST).contentType(ContentType.JSON)
                 .body(Map.of("name", "params", "rules", List.of(
                         Map.of("kind", "SCORE_JUMP", "points", 0),
                         Map.of("kind", "CATEGORY_THRESHOLD", "threshold", 150),
@@ -101,12 +109,12 @@ class SubscriptionResourceTest {
 
     @Test
     void unknownNamesAndBrokenJsonAre400s() {
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).contentType(ContentType.JSON)
+        As.analyst(Subscriptions.ANALYST).contentType(ContentType.JSON)
                 .body("{\"name\":\"x\",\"rules\":[{\"kind\":\"LEVEL_SIDEWAYS\"}]}")
                 .post("/subscriptions")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors.field", hasItems("rules[0].kind"));
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).contentType(ContentType.JSON)
+        As.analyst(Subscriptions.ANALYST).contentType(ContentType.JSON)
                 .body("{\"name\": ")
                 .post("/subscriptions")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);

@@ -17,7 +17,7 @@ public final class Subscriptions {
     }
 
     public static UUID create(Map<String, Object> body) {
-        String id = given().header(Headers.PRINCIPAL, ANALYST).contentType(ContentType.JSON).body(body)
+        String id = As.analyst(ANALYST).contentType(ContentType.JSON).body(body)
                 .post("/subscriptions")
                 .then().statusCode(201)
                 .extract().path("id");

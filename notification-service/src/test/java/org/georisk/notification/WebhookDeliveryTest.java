@@ -59,7 +59,7 @@ class WebhookDeliveryTest {
             assertEquals("KHM-LAO", alert.assessment().pair());
             Thread.sleep(1500); // delivered: nothing more may come, and it is no dead letter
             assertEquals(3, posts.size());
-            given().header(Headers.ROLE, "ops").get("/deliveries/dead-letters").then().statusCode(200)
+            As.ops().get("/deliveries/dead-letters").then().statusCode(200)
                     .body("alertId", not(hasItem(alert.alertId().toString())));
         }
     }
@@ -77,16 +77,16 @@ class WebhookDeliveryTest {
             assertEquals(500, dead.get("lastStatus"));
             assertEquals("DEAD", dead.get("status"));
 
-            given().get("/deliveries/dead-letters").then().statusCode(403)
+            given().get("/deliveries/dead-letters").then().statusCode(401)
                     .contentType(Problem.MEDIA_TYPE);
-            given().header(Headers.ROLE, "analyst").get("/deliveries/dead-letters").then().statusCode(403);
-            given().header(Headers.ROLE, "analyst").post("/deliveries/dead-letters/" + dead.get("id") + "/resend")
+            As.analyst(Subscriptions.ANALYST).get("/deliveries/dead-letters").then().statusCode(403);
+            As.analyst(Subscriptions.ANALYST).post("/deliveries/dead-letters/" + dead.get("id") + "/resend")
                     .then().statusCode(403);
-            given().header(Headers.ROLE, "ops").post("/deliveries/dead-letters/" + UUID.randomUUID() + "/resend")
+            As.ops().post("/deliveries/dead-letters/" + UUID.randomUUID() + "/resend")
                     .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
 
             receiver.failNext(0);
-            given().header(Headers.ROLE, "ops").post("/deliveries/dead-letters/" + dead.get("id") + "/resend")
+            As.ops().post("/deliveries/dead-letters/" + dead.get("id") + "/resend")
                     .then().statusCode(202).body("status", equalTo("PENDING"));
 
             await(() -> receiver.received().size() == 4, "the re-sent delivery");
@@ -102,7 +102,7 @@ class WebhookDeliveryTest {
     }
 
     private static List<Map<String, Object>> deadLettersOf(UUID subscription) {
-        List<Map<String, Object>> all = given().header(Headers.ROLE, "OPS").accept(ContentType.JSON)
+        List<Map<String, Object>> all = As.ops().accept(ContentType.JSON)
                 .get("/deliveries/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
         return all.stream().filter(d -> subscription.toString().equals(d.get("subscriptionId"))).toList();
     }

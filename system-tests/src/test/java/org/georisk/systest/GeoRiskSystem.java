@@ -2,6 +2,7 @@ package org.georisk.systest;
 
 import org.georisk.infra.Databases;
 import org.georisk.infra.PostgresLocator;
+import org.georisk.infra.ServiceKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,6 +95,8 @@ public final class GeoRiskSystem implements AutoCloseable {
         for (String service : SERVICES) {
             ports.put(service, freePort());
         }
+        // The service-token key pair, as ./georisk start makes it under .georisk/jwt (kept between runs).
+        ServiceKeys.ensure(keyDir());
         long tServices = System.nanoTime();
         for (String service : SERVICES) {
             ManagedProcess process = serviceProcess(service, pgPort);
@@ -124,7 +127,9 @@ public final class GeoRiskSystem implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
         env.put("GEORISK_WORK_DIR", work.toString());
         env.put("GEORISK_DB_URL", PostgresLocator.jdbcUrl(pgPort, database(service) + DB_SUFFIX));
+        env.put("GEORISK_JWT_PUBLIC_KEY_LOCATION", "file:" + keyDir().resolve(ServiceKeys.PUBLIC_KEY));
         if (service.equals("api-gateway")) {
+            env.put("GEORISK_JWT_PRIVATE_KEY_LOCATION", "file:" + keyDir().resolve(ServiceKeys.PRIVATE_KEY));
             env.put("GEORISK_INGEST_URL", "http://127.0.0.1:" + ports.get("ingest-service"));
             env.put("GEORISK_ASSESSMENT_URL", "http://127.0.0.1:" + ports.get("assessment-service"));
             env.put("GEORISK_NOTIFICATION_URL", "http://127.0.0.1:" + ports.get("notification-service"));
@@ -228,6 +233,11 @@ public final class GeoRiskSystem implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** The service-token key pair of this run: the gateway signs with the private key, the services verify. */
+    public Path keyDir() {
+        return dir.resolve("jwt");
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
@@ -241,6 +251,11 @@ public final class GeoRiskSystem implements AutoCloseable {
     }
 
     /** The last lines of a process's log (service name or "kafka"), for failure messages. */
+    /** Where every process of this run writes its log ({@code <name>.log}). */
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
     public String logTail(String name, int lines) {
         ManagedProcess process = name.equals("kafka") ? broker : services.get(name);
         return process == null ? "" : process.tail(lines);

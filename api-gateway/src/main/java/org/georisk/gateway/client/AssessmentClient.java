@@ -9,11 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.georisk.gateway.security.CallerHeadersFactory;
+import org.georisk.gateway.security.AssessmentTokenHeaders;
 
 /** assessment-service queries; answers relayed as they are. */
 @RegisterRestClient(configKey = "assessment")
-@RegisterClientHeaders(CallerHeadersFactory.class)
+@RegisterClientHeaders(AssessmentTokenHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface AssessmentClient {
 

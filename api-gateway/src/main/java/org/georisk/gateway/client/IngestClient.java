@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.georisk.contracts.FeedAuthenticationRequest;
 import org.georisk.contracts.Headers;
-import org.georisk.gateway.security.CallerHeadersFactory;
+import org.georisk.gateway.security.IngestTokenHeaders;
 
 import java.io.InputStream;
 
@@ -23,7 +23,7 @@ import java.io.InputStream;
  * answers come back as {@link Response} so status, problem bodies and Retry-After are relayed as they are.
  */
 @RegisterRestClient(configKey = "ingest")
-@RegisterClientHeaders(CallerHeadersFactory.class)
+@RegisterClientHeaders(IngestTokenHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface IngestClient {
 

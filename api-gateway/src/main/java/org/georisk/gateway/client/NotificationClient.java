@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.georisk.contracts.SubscriptionRequest;
-import org.georisk.gateway.security.CallerHeadersFactory;
+import org.georisk.gateway.security.NotificationTokenHeaders;
 
-/** notification-service: subscriptions (owned by X-GeoRisk-Principal) and the dead letters of webhook delivery. */
+/** notification-service: subscriptions (owned by the service token's principal) and the dead letters of webhook delivery. */
 @RegisterRestClient(configKey = "notification")
-@RegisterClientHeaders(CallerHeadersFactory.class)
+@RegisterClientHeaders(NotificationTokenHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface NotificationClient {
 

@@ -27,6 +27,31 @@ public interface GatewayConfig {
 
     Stream stream();
 
+    ServiceToken serviceToken();
+
+    FailedAuth failedAuth();
+
+    /**
+     * Failed authentications (a missing, unknown or revoked key) per client address: a token bucket each, and once it
+     * is empty the address gets 429 with Retry-After before any key is looked at, so guessing keys is slow.
+     */
+    interface FailedAuth {
+        /** Failures forgiven per minute, sustained. */
+        @WithDefault("30")
+        double perMinute();
+
+        /** Failures in a row before the first 429. */
+        @WithDefault("20")
+        int burst();
+    }
+
+    /** The token the gateway signs for each call to a service (docs/security.md). */
+    interface ServiceToken {
+        /** Its lifetime: long enough for one call (a bulk post included), short enough that a leaked one is soon useless. */
+        @WithDefault("60s")
+        Duration lifetime();
+    }
+
     /** Development keys, set only in the local profile. */
     interface DevKeys {
         Optional<String> analyst();

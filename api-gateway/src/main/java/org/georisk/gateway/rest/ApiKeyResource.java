@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.georisk.contracts.FieldError;
 import org.georisk.contracts.Role;
-import org.georisk.gateway.security.Access;
 import org.georisk.gateway.service.ApiKeyService;
 import org.georisk.gateway.service.ApiKeyView;
 import org.georisk.gateway.service.BootstrapOpsKey;
@@ -37,7 +39,7 @@ import java.util.Locale;
  */
 @Path("/api/v1/ops/keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Role.OPS)
+@RolesAllowed(ServiceIdentity.OPS)
 @Tag(name = "ops")
 @SecurityRequirement(name = "apiKey")
 public class ApiKeyResource {

@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,12 +25,11 @@ import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.Role;
 import org.georisk.gateway.client.AssessmentClient;
 import org.georisk.gateway.client.Relay;
-import org.georisk.gateway.security.Access;
 
 /** Risk assessments per country pair (analyst role), served by assessment-service. */
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Role.ANALYST)
+@RolesAllowed(ServiceIdentity.ANALYST)
 @Tag(name = "assessments")
 @SecurityRequirement(name = "apiKey")
 public class AssessmentResource {

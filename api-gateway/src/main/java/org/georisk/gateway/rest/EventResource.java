@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +28,6 @@ import org.georisk.contracts.IngestResult;
 import org.georisk.contracts.Role;
 import org.georisk.gateway.client.IngestClient;
 import org.georisk.gateway.client.Relay;
-import org.georisk.gateway.security.Access;
 
 import java.io.InputStream;
 
@@ -42,7 +44,7 @@ public class EventResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Role.FEED)
+    @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post one event (feed role)",
             description = "202 with the eventId once Kafka acknowledged it; 200 with duplicate=true for a re-post.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GeoEvent.class)))
@@ -53,7 +55,7 @@ public class EventResource {
 
     @POST
     @Consumes(Headers.NDJSON)
-    @Access(Role.FEED)
+    @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post events in bulk, one JSON event a line (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     public Response postBulk(InputStream body) {
@@ -63,7 +65,7 @@ public class EventResource {
     @POST
     @Path("/gdelt")
     @Consumes(Headers.TSV)
-    @Access(Role.FEED)
+    @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a GDELT 2.0 event export file, as published (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     public Response postGdelt(InputStream body) {
@@ -73,7 +75,7 @@ public class EventResource {
     @POST
     @Path("/gdelt")
     @Consumes("application/zip")
-    @Access(Role.FEED)
+    @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a zipped GDELT 2.0 event export (.export.CSV.zip) (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     public Response postGdeltZip(InputStream body) {
@@ -81,7 +83,7 @@ public class EventResource {
     }
 
     @GET
-    @Access(Role.ANALYST)
+    @RolesAllowed(ServiceIdentity.ANALYST)
     @Operation(summary = "The archived events behind a pair, newest first (analyst role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EventPage.class)))
     public Response events(@QueryParam("pair") String pair, @QueryParam("from") String from,

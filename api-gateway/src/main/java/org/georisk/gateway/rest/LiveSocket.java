@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.OnClose;
@@ -19,12 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@code /api/v1/ws} (analyst role, checked at the upgrade by {@link org.georisk.gateway.security.WebSocketKeyCheck}).
+ * {@code /api/v1/ws} (analyst role, checked at the upgrade by Quarkus Security: the same API-key identity as the REST paths).
  * The client sends {@code {"subscribe": "alerts"}} or {@code {"subscribe": "assessments"}} (optionally with
  * {@code "pair"} and {@code "lastEventId"}), gets {@code {"subscribed": ...}} back, then every record of that
  * stream as the same JSON the SSE stream carries in its data lines.
  */
 @WebSocket(path = "/api/v1/ws", endpointId = LiveSocket.ENDPOINT_ID)
+@RolesAllowed(ServiceIdentity.ANALYST)
 public class LiveSocket {
 
     public static final String ENDPOINT_ID = "georisk-live";

@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +26,6 @@ import org.georisk.contracts.WebhookDelivery;
 import org.georisk.gateway.client.IngestClient;
 import org.georisk.gateway.client.NotificationClient;
 import org.georisk.gateway.client.Relay;
-import org.georisk.gateway.security.Access;
 import org.georisk.gateway.service.ConsumerGroupReport;
 import org.georisk.gateway.service.KafkaOpsService;
 import org.georisk.gateway.service.TopicReport;
@@ -37,7 +39,7 @@ import java.util.List;
  */
 @Path("/api/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Role.OPS)
+@RolesAllowed(ServiceIdentity.OPS)
 @Tag(name = "ops")
 @SecurityRequirement(name = "apiKey")
 public class OpsResource {

@@ -11,6 +11,14 @@ import org.georisk.gateway.service.ApiKeyService;
 import org.georisk.gateway.service.DownstreamUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import org.georisk.contracts.Headers;
+import org.georisk.gateway.security.AuthRefusals;
+import org.georisk.gateway.service.FailedAuthThrottle;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +27,9 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    FailedAuthThrottle failedAuth;
 
     /** Retry-After sent when a service is unreachable. */
     private static final long RETRY_SECONDS = 5;
@@ -37,6 +48,41 @@ public class ProblemMappers {
         return Problems.retryAfter(503, "unavailable", "Service unavailable", e.getMessage(), RETRY_SECONDS);
     }
 
+    /** No key on a path that needs one (Quarkus Security found no identity); counts as a failed authentication. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        failedAuth.failed(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        return Problems.of(401, "unauthenticated", "Unauthenticated", "an " + Headers.API_KEY + " header is required");
+    }
+
+    /** The key was refused, the address is throttled, or the key is over its rate (security.ApiKey*). */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        String refusal = AuthRefusals.kind(e);
+        if (AuthRefusals.THROTTLED.equals(refusal)) {
+            long wait = AuthRefusals.retryAfter(e);
+            return Problems.retryAfter(429, "too-many-failures", "Too many failed authentications",
+                    "too many requests from this address had no valid key; retry after " + wait + " s", wait);
+        }
+        if (AuthRefusals.RATE_LIMITED.equals(refusal)) {
+            long wait = AuthRefusals.retryAfter(e);
+            return Problems.retryAfter(429, "rate-limited", "Too many requests",
+                    "this key is over its request rate; retry after " + wait + " s", wait);
+        }
+        if (AuthRefusals.UNAVAILABLE.equals(refusal)) {
+            LOG.warnf("key check unavailable: %s", e.getCause() == null ? "" : e.getCause().getMessage());
+            return Problems.retryAfter(503, "unavailable", "Service unavailable",
+                    "the key could not be checked; try again shortly", RETRY_SECONDS);
+        }
+        return Problems.of(401, "unauthenticated", "Unauthenticated", "unknown or revoked API key");
+    }
+
+    /** A valid key whose role may not use the path (@RolesAllowed). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.of(403, "forbidden", "Forbidden", "this key's role may not use this path");
+    }
+
     @ServerExceptionMapper
     public Response nameTaken(ApiKeyService.NameTakenException e) {
         return Problems.of(409, "conflict", "Conflict", e.getMessage(), List.of(new FieldError("name", "taken")));
@@ -47,14 +93,15 @@ public class ProblemMappers {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
+        // Jackson's own message names Java types (e.g. the enum class): never shown to a caller (docs/security.md)
         return Problems.invalid("the body could not be read",
-                List.of(new FieldError(field.isEmpty() ? "body" : field, e.getOriginalMessage())));
+                List.of(new FieldError(field.isEmpty() ? "body" : field, "has a value of the wrong type or an unknown name")));
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
         return Problems.invalid("the body is not valid JSON",
-                List.of(new FieldError("body", e.getOriginalMessage())));
+                List.of(new FieldError("body", "is not valid JSON")));
     }
 
     @ServerExceptionMapper
@@ -76,6 +123,8 @@ public class ProblemMappers {
         }
         if (status >= 500) {
             LOG.error("request failed", e);
+            // the exception's message may name internals; the log has it, the caller gets the status only
+            return Problems.of(status, "http-" + status, "Error", "the request could not be completed");
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";

@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
@@ -17,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.georisk.contracts.Role;
-import org.georisk.gateway.security.Access;
 import org.georisk.gateway.service.LivePushService;
 import org.georisk.gateway.stream.StreamKind;
 
@@ -28,7 +30,7 @@ import org.georisk.gateway.stream.StreamKind;
  * because EventSource cannot send headers.
  */
 @Path("/api/v1/stream")
-@Access(value = Role.ANALYST, queryKey = true)
+@RolesAllowed(ServiceIdentity.ANALYST)
 @Tag(name = "live")
 @SecurityRequirement(name = "apiKey")
 public class StreamResource {

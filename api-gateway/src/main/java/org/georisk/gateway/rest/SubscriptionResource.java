@@ -1,5 +1,8 @@
 package org.georisk.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.georisk.contracts.ServiceIdentity;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +26,6 @@ import org.georisk.contracts.Subscription;
 import org.georisk.contracts.SubscriptionRequest;
 import org.georisk.gateway.client.NotificationClient;
 import org.georisk.gateway.client.Relay;
-import org.georisk.gateway.security.Access;
 
 /**
  * An analyst's alert rules, served by notification-service, which scopes them to the X-GeoRisk-Principal the
@@ -31,7 +33,7 @@ import org.georisk.gateway.security.Access;
  */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Role.ANALYST)
+@RolesAllowed(ServiceIdentity.ANALYST)
 @Tag(name = "subscriptions")
 @SecurityRequirement(name = "apiKey")
 public class SubscriptionResource {

@@ -2,7 +2,7 @@ package org.georisk.gateway.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the current request, set by {@link ApiKeyFilter}. */
+/** The caller of the current request, set by {@link CallerFilter} from the authenticated identity. */
 @RequestScoped
 public class CallerContext {
 

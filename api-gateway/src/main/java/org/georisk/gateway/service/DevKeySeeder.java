@@ -36,6 +36,8 @@ public class DevKeySeeder {
         keys.removeDevelopmentKeys();
         dev.analyst().ifPresent(key -> keys.register(key, Role.ANALYST, "dev-analyst", true));
         dev.ops().ifPresent(key -> keys.register(key, Role.OPS, "dev-ops", true));
-        LOG.infof("development keys: analyst=%s ops=%s", dev.analyst().orElse("-"), dev.ops().orElse("-"));
+        // names only: a key is never logged (docs/security.md)
+        LOG.infof("development keys seeded: %s", dev.analyst().isPresent() && dev.ops().isPresent()
+                ? "dev-analyst, dev-ops" : dev.analyst().isPresent() ? "dev-analyst" : "dev-ops");
     }
 }

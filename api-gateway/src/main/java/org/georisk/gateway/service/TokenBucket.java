@@ -21,16 +21,26 @@ public final class TokenBucket {
         this.lastNanos = nowNanos;
     }
 
+    /** Whole seconds until a token will be there, 0 when there is one now; takes nothing. */
+    public synchronized long waitSeconds(long nowNanos) {
+        refill(nowNanos);
+        return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+    }
+
+    private void refill(long nowNanos) {
+        if (nowNanos > lastNanos) {
+            tokens = Math.min(burst, tokens + (nowNanos - lastNanos) / 1e9 * perSecond);
+            lastNanos = nowNanos;
+        }
+    }
+
     /**
      * Takes a token if there is one.
      *
      * @return 0 when the request may go on, else the whole seconds (at least 1) until a token will be there
      */
     public synchronized long tryTake(long nowNanos) {
-        if (nowNanos > lastNanos) {
-            tokens = Math.min(burst, tokens + (nowNanos - lastNanos) / 1e9 * perSecond);
-            lastNanos = nowNanos;
-        }
+        refill(nowNanos);
         if (tokens >= 1) {
             tokens -= 1;
             return 0;

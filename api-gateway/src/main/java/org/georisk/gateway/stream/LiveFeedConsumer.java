@@ -84,6 +84,9 @@ public class LiveFeedConsumer {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "georisk-gateway-live-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // georisk.assessments is written in Kafka Streams transactions: a record of an aborted transaction must never
+        // reach a live client (docs/security.md). Also bounds reads at the last stable offset.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {

@@ -1,5 +1,6 @@
 package org.georisk.assessment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,12 +10,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.georisk.assessment.service.AssessmentQueries;
 import org.georisk.contracts.PairAssessment;
+import org.georisk.contracts.ServiceIdentity;
 
 import java.util.List;
 
-/** The query API (the gateway serves it under /api/v1/assessments). */
+/**
+ * The query API (the gateway serves it under /api/v1/assessments). Analysts only, as the gateway's signed service
+ * token says (docs/security.md).
+ */
 @Path("/assessments")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ServiceIdentity.ANALYST)
 public class AssessmentResource {
 
     @Inject

@@ -27,6 +27,18 @@ public class ProblemMappers {
         return respond(status, Problem.of(status, type.getReasonPhrase(), e.getMessage()));
     }
 
+    /** No valid service token (only the gateway holds the signing key): docs/security.md. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return respond(401, Problem.of(401, "Unauthorized", "a service token signed by the gateway is required"));
+    }
+
+    /** A valid token whose role may not call this resource. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(403, Problem.of(403, "Forbidden", "the caller's role may not do this"));
+    }
+
     private static Response respond(int status, Problem problem) {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

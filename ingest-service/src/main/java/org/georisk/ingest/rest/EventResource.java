@@ -3,19 +3,23 @@ package org.georisk.ingest.rest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.georisk.contracts.BulkResult;
 import org.georisk.contracts.EventPage;
 import org.georisk.contracts.FieldError;
 import org.georisk.contracts.Headers;
 import org.georisk.contracts.IngestResult;
 import org.georisk.contracts.PairKey;
+import org.georisk.contracts.ServiceIdentity;
 import org.georisk.ingest.service.EventQueryService;
 import org.georisk.ingest.service.FeedAdapters;
 import org.georisk.ingest.service.IngestService;
@@ -27,7 +31,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Events in (JSON, NDJSON, GDELT) and out (the archive). Bodies arrive as bytes: parsing is ours, so errors are too. */
+/**
+ * Events in (JSON, NDJSON, GDELT) and out (the archive). Bodies arrive as bytes: parsing is ours, so errors are too.
+ * The feed is the principal of the gateway's signed service token, never a header (docs/security.md).
+ */
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
@@ -44,33 +51,37 @@ public class EventResource {
 
     /** One event → 202 once the broker acknowledged it, 200 with duplicate=true for a known eventId. */
     @POST
+    @RolesAllowed(ServiceIdentity.FEED)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(byte[] body, @HeaderParam(Headers.PRINCIPAL) String principal) {
-        IngestResult result = ingest.ingest(adapters.json(body), blankToNull(principal));
+    public Response post(byte[] body, @Context SecurityContext security) {
+        IngestResult result = ingest.ingest(adapters.json(body), feedOf(security));
         return Response.status(result.duplicate() ? 200 : 202).entity(result).build();
     }
 
     /** Bulk: one event per line, at most georisk.ingest.max-bulk-lines lines. */
     @POST
+    @RolesAllowed(ServiceIdentity.FEED)
     @Consumes(Headers.NDJSON)
-    public BulkResult postBulk(byte[] body, @HeaderParam(Headers.PRINCIPAL) String principal) {
-        String feed = blankToNull(principal);
+    public BulkResult postBulk(byte[] body, @Context SecurityContext security) {
+        String feed = feedOf(security);
         return ingest.ingestAll(adapters.ndjson(body), feed);
     }
 
     /** A GDELT 2.0 event export, as published: TSV, or the zipped .export.CSV.zip. */
     @POST
+    @RolesAllowed(ServiceIdentity.FEED)
     @Path("/gdelt")
     @Consumes({Headers.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip", "application/x-zip-compressed"})
     public BulkResult postGdelt(byte[] body, @HeaderParam("Content-Type") String contentType,
-                                @HeaderParam(Headers.PRINCIPAL) String principal) {
+                                @Context SecurityContext security) {
         boolean zipped = contentType != null && contentType.toLowerCase().contains("zip");
-        String feed = blankToNull(principal);
+        String feed = feedOf(security);
         return ingest.ingestAll(adapters.gdelt(body, zipped, feed), feed);
     }
 
     /** Archived events, newest event time first. */
     @GET
+    @RolesAllowed(ServiceIdentity.ANALYST)
     public EventPage list(@QueryParam("pair") String pair, @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("page") @DefaultValue("0") String page,
                           @QueryParam("size") @DefaultValue("50") String size) {
@@ -115,6 +126,11 @@ public class EventResource {
         }
         errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
         return min;
+    }
+
+    /** The feed name the gateway authenticated (the token's upn). */
+    private static String feedOf(SecurityContext security) {
+        return blankToNull(security.getUserPrincipal().getName());
     }
 
     static String blankToNull(String value) {

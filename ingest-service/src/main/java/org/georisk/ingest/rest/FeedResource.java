@@ -1,10 +1,10 @@
 package org.georisk.ingest.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,9 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.georisk.contracts.FeedCredential;
 import org.georisk.contracts.FieldError;
-import org.georisk.contracts.Headers;
 import org.georisk.contracts.Problem;
-import org.georisk.contracts.Role;
+import org.georisk.contracts.ServiceIdentity;
 import org.georisk.ingest.service.BodyReader;
 import org.georisk.ingest.service.FeedService;
 import org.georisk.ingest.service.InvalidRequestException;
@@ -24,11 +23,13 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The feed registry. Managing feeds needs the OPS role (from the gateway's {@code X-GeoRisk-Role}); authenticate is
- * what the gateway calls to turn a feed key into a principal.
+ * The feed registry. Managing feeds needs the OPS role of the gateway's signed service token; authenticate is what
+ * the gateway itself (role GATEWAY, no caller yet) calls to turn a feed key into a principal, so nobody else can use
+ * it to test keys (docs/security.md).
  */
 @Path("/feeds")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ServiceIdentity.OPS)
 public class FeedResource {
 
     private final FeedService feeds;
@@ -41,8 +42,7 @@ public class FeedResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, @HeaderParam(Headers.ROLE) String role) {
-        requireOps(role);
+    public Response create(byte[] body) {
         String name = text(reader.parse(body == null ? new byte[0] : body, "body"), "name");
         if (!name.matches(FeedService.NAME_PATTERN)) {
             throw new InvalidRequestException("invalid feed name",
@@ -53,30 +53,28 @@ public class FeedResource {
     }
 
     @GET
-    public List<FeedView> list(@HeaderParam(Headers.ROLE) String role) {
-        requireOps(role);
+    public List<FeedView> list() {
         return feeds.list().stream().map(FeedView::of).toList();
     }
 
     /** A new key for the feed; the old key stops working. */
     @POST
     @Path("/{name}/key")
-    public FeedService.IssuedKey rotate(@PathParam("name") String name, @HeaderParam(Headers.ROLE) String role) {
-        requireOps(role);
+    public FeedService.IssuedKey rotate(@PathParam("name") String name) {
         return feeds.rotate(name);
     }
 
     /** Revokes the feed's key (the feed and its counters stay). */
     @DELETE
     @Path("/{name}")
-    public Response revoke(@PathParam("name") String name, @HeaderParam(Headers.ROLE) String role) {
-        requireOps(role);
+    public Response revoke(@PathParam("name") String name) {
         feeds.revoke(name);
         return Response.noContent().build();
     }
 
     @POST
     @Path("/authenticate")
+    @RolesAllowed(ServiceIdentity.GATEWAY)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response authenticate(byte[] body) {
         String key = text(reader.parse(body == null ? new byte[0] : body, "body"), "key");
@@ -92,18 +90,5 @@ public class FeedResource {
             throw new InvalidRequestException("missing " + field, List.of(new FieldError(field, "is required (a string)")));
         }
         return node.asText();
-    }
-
-    private static void requireOps(String role) {
-        if (role == null || !role.trim().equalsIgnoreCase(Role.OPS.name())) {
-            throw new ForbiddenProblem("managing feeds needs the OPS role");
-        }
-    }
-
-    /** 403 as problem+json. */
-    public static final class ForbiddenProblem extends RuntimeException {
-        public ForbiddenProblem(String message) {
-            super(message);
-        }
     }
 }

@@ -41,9 +41,16 @@ public class ProblemMappers {
                 .header("Retry-After", config.retryAfterSeconds()).build();
     }
 
+    /** No valid service token (only the gateway holds the signing key): docs/security.md. */
     @ServerExceptionMapper
-    public Response forbidden(FeedResource.ForbiddenProblem e) {
-        return problem(Problem.of(403, "Forbidden", e.getMessage()));
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return problem(Problem.of(401, "Unauthorized", "a service token signed by the gateway is required"));
+    }
+
+    /** A valid token whose role may not call this resource. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return problem(Problem.of(403, "Forbidden", "the caller's role may not do this"));
     }
 
     @ServerExceptionMapper

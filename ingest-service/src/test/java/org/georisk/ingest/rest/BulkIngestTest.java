@@ -39,7 +39,7 @@ class BulkIngestTest {
                 EventResourceTest.event(run + "-1", "2025-04-07T10:00:00Z", "RUS", "AZE", "046").replace("\n", ""),
                 EventResourceTest.event(run + "-6", "2025-04-06T10:00:00Z", "RUS", "ARM", "0311").replace("\n", ""),
                 "[1,2,3]") + "\n";
-        given().contentType(Headers.NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/events")
+        As.testFeed().contentType(Headers.NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/events")
                 .then().statusCode(200)
                 .body("read", equalTo(6))
                 .body("accepted", equalTo(2))
@@ -59,14 +59,14 @@ class BulkIngestTest {
     @Test
     void moreThanTenThousandLinesAreRefused() {
         String line = EventResourceTest.event("x", "2025-04-07T10:00:00Z", "RUS", "AZE", "046").replace("\n", "") + "\n";
-        given().contentType(Headers.NDJSON).body(line.repeat(10_001).getBytes(StandardCharsets.UTF_8)).post("/events")
+        As.testFeed().contentType(Headers.NDJSON).body(line.repeat(10_001).getBytes(StandardCharsets.UTF_8)).post("/events")
                 .then().statusCode(413).contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void aGdeltExportRoundTripsToTheTopic() throws IOException {
         String feed = "gdelt-test-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(Headers.TSV).header(Headers.PRINCIPAL, feed).body(testFile()).post("/events/gdelt")
+        As.feed(feed).contentType(Headers.TSV).body(testFile()).post("/events/gdelt")
                 .then().statusCode(200)
                 .body("read", equalTo(8))
                 .body("accepted", equalTo(5))
@@ -99,9 +99,9 @@ class BulkIngestTest {
             out.closeEntry();
         }
         String feed = "gdelt-zip-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/zip").header(Headers.PRINCIPAL, feed).body(zip.toByteArray()).post("/events/gdelt")
+        As.feed(feed).contentType("application/zip").body(zip.toByteArray()).post("/events/gdelt")
                 .then().statusCode(200).body("read", equalTo(8)).body("accepted", equalTo(5));
-        given().contentType("application/zip").body("not a zip".getBytes()).post("/events/gdelt")
+        As.testFeed().contentType("application/zip").body("not a zip".getBytes()).post("/events/gdelt")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 

@@ -29,7 +29,7 @@ class EventResourceTest {
     }
 
     static Response post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/events");
+        return As.testFeed().contentType(ContentType.JSON).body(body).post("/events");
     }
 
     @Test
@@ -74,9 +74,9 @@ class EventResourceTest {
         String id = "principal-" + UUID.randomUUID();
         String body = "{\"externalId\":\"%s\",\"occurredAt\":\"2025-04-06T12:00:00Z\",\"actor1\":\"RUS\",\"actor2\":\"ARM\",\"cameoCode\":\"036\"}"
                 .formatted(id);
-        given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, "culture-desk").body(body).post("/events")
+        As.feed("culture-desk").contentType(ContentType.JSON).body(body).post("/events")
                 .then().statusCode(202).body("eventId", equalTo(EventIds.eventId("culture-desk", id).toString()));
-        given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, "culture-desk")
+        As.feed("culture-desk").contentType(ContentType.JSON)
                 .body(event(id, "2025-04-06T12:00:00Z", "RUS", "ARM", "036")) // says source test-feed
                 .post("/events")
                 .then().statusCode(400).body("errors.field", hasItems("source"));
@@ -90,7 +90,7 @@ class EventResourceTest {
 
     @Test
     void anUnsupportedMediaTypeIsAProblem() {
-        given().contentType("application/xml").body("<event/>").post("/events")
+        As.testFeed().contentType("application/xml").body("<event/>").post("/events")
                 .then().statusCode(415).contentType(startsWith("application/problem+json"));
     }
 
@@ -121,12 +121,12 @@ class EventResourceTest {
         }
         post(event(run + "-0", times.get(0), "TUR", "AZE", "057")).then().statusCode(org.hamcrest.Matchers.oneOf(200, 202));
         assertTrue(EventsTopic.eventually(() -> total("AZE-TUR", "1903-01-01T00:00:00Z", "1904-01-01T00:00:00Z") == 3));
-        given().queryParam("pair", "tur-aze").queryParam("from", "1903-01-01T00:00:00Z").queryParam("to", "1904-01-01T00:00:00Z")
+        As.analyst().queryParam("pair", "tur-aze").queryParam("from", "1903-01-01T00:00:00Z").queryParam("to", "1904-01-01T00:00:00Z")
                 .queryParam("size", 2).get("/events")
                 .then().statusCode(200)
                 .body("total", equalTo(3))
                 .body("events.occurredAt", org.hamcrest.Matchers.contains("1903-01-05T00:00:00Z", "1903-01-03T00:00:00Z"));
-        given().queryParam("pair", "AZE-TUR").queryParam("from", "1903-01-01T00:00:00Z").queryParam("to", "1904-01-01T00:00:00Z")
+        As.analyst().queryParam("pair", "AZE-TUR").queryParam("from", "1903-01-01T00:00:00Z").queryParam("to", "1904-01-01T00:00:00Z")
                 .queryParam("size", 2).queryParam("page", 1).get("/events")
                 .then().statusCode(200)
                 .body("events.occurredAt", org.hamcrest.Matchers.contains("1903-01-01T00:00:00Z"))
@@ -135,14 +135,14 @@ class EventResourceTest {
 
     @Test
     void badQueryParametersAreNamed() {
-        given().queryParam("pair", "AZE-XXX").queryParam("from", "soon").queryParam("size", 0).get("/events")
+        As.analyst().queryParam("pair", "AZE-XXX").queryParam("from", "soon").queryParam("size", 0).get("/events")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItems("pair", "from", "size"))
                 .body("detail", containsString("invalid"));
     }
 
     static int total(String pair, String from, String to) {
-        return given().queryParam("pair", pair).queryParam("from", from).queryParam("to", to).get("/events")
+        return As.analyst().queryParam("pair", pair).queryParam("from", from).queryParam("to", to).get("/events")
                 .then().statusCode(200).extract().path("total");
     }
 }

@@ -16,22 +16,26 @@ import static org.hamcrest.Matchers.startsWith;
 class FeedResourceTest {
 
     private static String createFeed(String name) {
-        return given().contentType(ContentType.JSON).header(Headers.ROLE, "OPS").body("{\"name\":\"" + name + "\"}")
+        return As.ops().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
                 .post("/feeds").then().statusCode(201).body("feed", equalTo(name)).extract().path("key");
     }
 
     private static io.restassured.response.ValidatableResponse authenticate(String key) {
-        return given().contentType(ContentType.JSON).body("{\"key\":\"" + key + "\"}").post("/feeds/authenticate").then();
+        return As.gateway().contentType(ContentType.JSON).body("{\"key\":\"" + key + "\"}").post("/feeds/authenticate").then();
     }
 
     @Test
     void managingFeedsNeedsTheOpsRole() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"no-role\"}").post("/feeds")
-                .then().statusCode(403).contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).header(Headers.ROLE, "ANALYST").body("{\"name\":\"analyst\"}").post("/feeds")
+        given().contentType(ContentType.JSON).body("{\"name\":\"no-token\"}").post("/feeds")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        // the retired headers are ignored: without a token they are as good as nothing
+        given().contentType(ContentType.JSON).header(Headers.ROLE, "OPS").header(Headers.PRINCIPAL, "anyone")
+                .body("{\"name\":\"forged\"}").post("/feeds").then().statusCode(401);
+        As.gateway().contentType(ContentType.JSON).body("{\"name\":\"gateway\"}").post("/feeds").then().statusCode(403);
+        As.analyst().contentType(ContentType.JSON).body("{\"name\":\"analyst\"}").post("/feeds")
                 .then().statusCode(403);
-        given().header(Headers.ROLE, "FEED").get("/feeds").then().statusCode(403);
-        given().header(Headers.ROLE, "FEED").delete("/feeds/any").then().statusCode(403);
+        As.feed("any").get("/feeds").then().statusCode(403);
+        As.feed("any").delete("/feeds/any").then().statusCode(403);
     }
 
     @Test
@@ -40,13 +44,13 @@ class FeedResourceTest {
         String key = createFeed(name);
         authenticate(key).statusCode(200).body("feed", equalTo(name));
         authenticate("grf_unknown").statusCode(401).contentType(startsWith("application/problem+json"));
-        given().header(Headers.ROLE, "OPS").delete("/feeds/" + name).then().statusCode(204);
+        As.ops().delete("/feeds/" + name).then().statusCode(204);
         authenticate(key).statusCode(401);
-        String rotated = given().header(Headers.ROLE, "OPS").post("/feeds/" + name + "/key")
+        String rotated = As.ops().post("/feeds/" + name + "/key")
                 .then().statusCode(200).extract().path("key");
         authenticate(rotated).statusCode(200).body("feed", equalTo(name));
         authenticate(key).statusCode(401);
-        given().contentType(ContentType.JSON).header(Headers.ROLE, "OPS").body("{\"name\":\"" + name + "\"}").post("/feeds")
+        As.ops().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}").post("/feeds")
                 .then().statusCode(409);
     }
 
@@ -60,14 +64,14 @@ class FeedResourceTest {
         String name = "count-" + UUID.randomUUID().toString().substring(0, 8);
         createFeed(name);
         String good = "{\"externalId\":\"c-1\",\"occurredAt\":\"1905-01-01T00:00:00Z\",\"actor1\":\"ARM\",\"actor2\":\"USA\",\"cameoCode\":\"042\"}";
-        given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, name).body(good).post("/events").then().statusCode(202);
-        given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, name).body("{\"externalId\":\"c-2\"}").post("/events")
+        As.feed(name).contentType(ContentType.JSON).body(good).post("/events").then().statusCode(202);
+        As.feed(name).contentType(ContentType.JSON).body("{\"externalId\":\"c-2\"}").post("/events")
                 .then().statusCode(400);
         org.junit.jupiter.api.Assertions.assertTrue(EventsTopic.eventually(
                 () -> EventResourceTest.total("ARM-USA", "1905-01-01T00:00:00Z", "1905-01-02T00:00:00Z") == 1));
-        given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, name).body(good).post("/events")
+        As.feed(name).contentType(ContentType.JSON).body(good).post("/events")
                 .then().statusCode(200).body("duplicate", equalTo(true));
-        given().header(Headers.ROLE, "OPS").get("/feeds").then().statusCode(200)
+        As.ops().get("/feeds").then().statusCode(200)
                 .body("find { it.name == '" + name + "' }.accepted", equalTo(1))
                 .body("find { it.name == '" + name + "' }.rejected", equalTo(1))
                 .body("find { it.name == '" + name + "' }.duplicates", equalTo(1))
@@ -77,7 +81,7 @@ class FeedResourceTest {
 
     @Test
     void aFeedNameMustBeUsableAsASource() {
-        given().contentType(ContentType.JSON).header(Headers.ROLE, "OPS").body("{\"name\":\"Bad Name!\"}").post("/feeds")
+        As.ops().contentType(ContentType.JSON).body("{\"name\":\"Bad Name!\"}").post("/feeds")
                 .then().statusCode(400).body("errors[0].field", equalTo("name"));
     }
 }

@@ -31,7 +31,7 @@ class MalformedBodyTest {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             byte[] body = malformed(random, i % 5);
-            Response r = given().contentType("application/json").body(body).post("/events");
+            Response r = As.testFeed().contentType("application/json").body(body).post("/events");
             int status = r.statusCode();
             String type = r.contentType();
             if (status < 400 || status >= 500 || type == null || !type.startsWith("application/problem+json")) {

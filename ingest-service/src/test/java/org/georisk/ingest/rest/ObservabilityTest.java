@@ -40,7 +40,7 @@ class ObservabilityTest {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String id = "traced-" + UUID.randomUUID();
         UUID eventId = EventIds.eventId(FEED, id);
-        given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, FEED)
+        As.feed(FEED).contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(body(id, "RUS")).post("/events").then().statusCode(202);
         List<ConsumerRecord<String, String>> records =
@@ -76,7 +76,7 @@ class ObservabilityTest {
     }
 
     private static io.restassured.response.Response post(String body) {
-        return given().contentType(ContentType.JSON).header(Headers.PRINCIPAL, FEED).body(body).post("/events");
+        return As.feed(FEED).contentType(ContentType.JSON).body(body).post("/events");
     }
 
     private static String body(String externalId, String actor2) {

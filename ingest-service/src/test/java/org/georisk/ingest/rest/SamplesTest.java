@@ -21,7 +21,7 @@ class SamplesTest {
     void everySeedEventIsAccepted() throws IOException {
         byte[] feed = Files.readAllBytes(SAMPLES.resolve("seed-events.ndjson"));
         long lines = Files.readAllLines(SAMPLES.resolve("seed-events.ndjson")).stream().filter(l -> !l.isBlank()).count();
-        given().contentType(Headers.NDJSON).body(feed).post("/events")
+        As.feed("seed-report").contentType(Headers.NDJSON).body(feed).post("/events")
                 .then().statusCode(200)
                 .body("read", equalTo((int) lines))
                 .body("rejected", equalTo(0))
@@ -32,7 +32,7 @@ class SamplesTest {
     @Test
     void theGdeltSampleIsReadAsDocumented() throws IOException {
         byte[] file = Files.readAllBytes(SAMPLES.resolve("gdelt-sample.export.CSV"));
-        given().contentType(Headers.TSV).header(Headers.PRINCIPAL, "gdelt-sample-test").body(file).post("/events/gdelt")
+        As.feed("gdelt-sample-test").contentType(Headers.TSV).body(file).post("/events/gdelt")
                 .then().statusCode(200)
                 .body("read", equalTo(8))
                 .body("accepted", equalTo(7))

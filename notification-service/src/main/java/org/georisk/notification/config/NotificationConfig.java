@@ -15,6 +15,12 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    /**
+     * Base64 of the 32-byte AES key that encrypts webhook secrets at rest (repository.SecretColumnConverter reads it
+     * from the configuration itself; declared here so a missing value stops the start in production).
+     */
+    String secretKey();
+
     interface Relay {
         /** Timer of the safety-net run (the relay also runs right after each batch of assessments raising alerts). */
         Duration interval();
@@ -24,8 +30,11 @@ public interface NotificationConfig {
     }
 
     interface Webhooks {
-        /** Whether webhook URLs may point at loopback, link-local or private addresses (local run and tests only). */
-        boolean allowPrivate();
+        /**
+         * Whether webhook URLs may point at loopback (127/8, ::1): the local run and the tests, whose receivers run on
+         * the same machine. Every other non-public address is refused in every profile (WebhookAddressRules).
+         */
+        boolean allowLoopback();
 
         Duration connectTimeout();
 

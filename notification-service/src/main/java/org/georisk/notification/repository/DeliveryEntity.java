@@ -3,6 +3,7 @@ package org.georisk.notification.repository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -30,6 +31,7 @@ public class DeliveryEntity extends PanacheEntityBase {
     public String kind;
     /** URL and secret as they were when the alert was raised, so a later edit or delete does not lose it. */
     public String url;
+    @Convert(converter = SecretColumnConverter.class) // encrypted at rest (docs/security.md)
     public String secret;
     public String payload;
     public String status;

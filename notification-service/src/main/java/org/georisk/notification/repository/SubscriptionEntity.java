@@ -2,6 +2,7 @@ package org.georisk.notification.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,7 +34,9 @@ public class SubscriptionEntity extends PanacheEntityBase {
     public int cooldownMinutes;
     @Column(name = "webhook_url")
     public String webhookUrl;
+    /** Encrypted at rest (docs/security.md). */
     @Column(name = "webhook_secret")
+    @Convert(converter = SecretColumnConverter.class)
     public String webhookSecret;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,29 +1,20 @@
 package org.georisk.notification.rest;
 
-import org.georisk.contracts.Role;
+import jakarta.ws.rs.core.SecurityContext;
 import org.georisk.notification.service.ProblemException;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the identity the gateway passes on (X-GeoRisk-Principal, X-GeoRisk-Role); this service trusts it. */
+/** The caller as the gateway's signed service token names it, and path ids. */
 final class Callers {
 
     private Callers() {
     }
 
-    static String requirePrincipal(String principal) {
-        if (principal == null || principal.isBlank()) {
-            throw ProblemException.unauthorized("The X-GeoRisk-Principal header is required.");
-        }
-        return principal.strip();
-    }
-
-    static void requireOps(String role) {
-        if (role == null || !role.strip().toUpperCase(Locale.ROOT).equals(Role.OPS.name())) {
-            throw ProblemException.forbidden("Only the ops role may do this.");
-        }
+    /** The principal of the verified service token (its upn); @RolesAllowed has already refused anonymous calls. */
+    static String principal(SecurityContext security) {
+        return security.getUserPrincipal().getName();
     }
 
     /** A path id that is not a UUID names nothing: 404 rather than 400. */

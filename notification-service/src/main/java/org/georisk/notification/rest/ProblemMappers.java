@@ -46,6 +46,18 @@ public class ProblemMappers {
         return respond(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage()));
     }
 
+    /** No valid service token (only the gateway holds the signing key): docs/security.md. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return respond(Problem.of(401, "Unauthorized", "A service token signed by the gateway is required."));
+    }
+
+    /** A valid token whose role may not call this resource. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "The caller's role may not do this."));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         Log.error("unexpected failure", e);

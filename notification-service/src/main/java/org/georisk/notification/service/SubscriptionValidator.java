@@ -25,7 +25,7 @@ public class SubscriptionValidator {
 
     public SubscriptionValidator(NotificationConfig config) {
         this.config = config;
-        this.urlPolicy = new WebhookUrlPolicy(config.webhooks().allowPrivate());
+        this.urlPolicy = new WebhookUrlPolicy(config.webhooks().allowLoopback());
     }
 
     public SubscriptionRequest validate(SubscriptionRequest r) {

@@ -1,6 +1,6 @@
 package org.georisk.notification.service;
 
-import java.net.Inet6Address;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -8,62 +8,77 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which webhook URLs may be called: http(s) only, and, unless private targets are allowed (local run, tests), no
- * host that resolves to a loopback, link-local, site-local, unique-local, carrier-grade NAT, wildcard or multicast
- * address — a subscriber must not be able to make the service probe its own network.
+ * Which webhook URLs may be called, and at which address: http(s) only, no credentials, a host whose every address
+ * passes {@link WebhookAddressRules}. The host is resolved once per check and the result pins the address the sender
+ * connects to ({@link WebhookTarget}), so a name that answers differently on a second lookup (DNS rebinding) gains
+ * nothing: there is no second lookup. A subscriber must not be able to make the service probe its own network.
  */
 public final class WebhookUrlPolicy {
 
-    private final boolean allowPrivate;
+    /** Either a target to connect to or why the URL is refused. */
+    public record Check(WebhookTarget target, String refusal) {
+        static Check refused(String reason) {
+            return new Check(null, reason);
+        }
+    }
 
-    public WebhookUrlPolicy(boolean allowPrivate) {
-        this.allowPrivate = allowPrivate;
+    private final WebhookAddressRules rules;
+    private final HostResolver resolver;
+
+    public WebhookUrlPolicy(boolean allowLoopback) {
+        this(allowLoopback, HostResolver.SYSTEM);
+    }
+
+    public WebhookUrlPolicy(boolean allowLoopback, HostResolver resolver) {
+        this.rules = new WebhookAddressRules(allowLoopback);
+        this.resolver = resolver;
     }
 
     /** Why the URL is refused, or empty when it may be called. Resolves the host (DNS). */
     public Optional<String> refusal(String url) {
+        return Optional.ofNullable(check(url).refusal());
+    }
+
+    public Check check(String url) {
         URI uri;
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            return Optional.of("is not a valid URL");
+            return Check.refused("is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http or https URL");
+            return Check.refused("must be an http or https URL");
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("must name a host");
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            return Check.refused("must name a host");
         }
         if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry credentials");
+            return Check.refused("must not carry credentials");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("host " + uri.getHost() + " cannot be resolved");
+            return Check.refused("host " + host + " cannot be resolved");
         }
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                if (isPrivate(address)) {
-                    return Optional.of("resolves to a loopback, link-local or private address ("
-                            + address.getHostAddress() + ")");
-                }
+        if (addresses == null || addresses.length == 0) {
+            return Check.refused("host " + host + " cannot be resolved");
+        }
+        // The JDK turns a literal [::ffff:a.b.c.d] into a plain IPv4 address; the literal itself is refused anyway.
+        if (host.startsWith("[") && addresses[0] instanceof Inet4Address) {
+            return Check.refused("is an IPv6 address carrying an IPv4 address");
+        }
+        for (InetAddress address : addresses) {
+            Optional<String> refused = rules.refusal(address);
+            if (refused.isPresent()) {
+                return Check.refused("resolves to " + address.getHostAddress() + ", which " + refused.get());
             }
         }
-        return Optional.empty();
-    }
-
-    static boolean isPrivate(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique local
-        }
-        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64.0.0/10 carrier-grade NAT
+        boolean tls = scheme.equals("https");
+        int port = uri.getPort() >= 0 ? uri.getPort() : (tls ? 443 : 80);
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return new Check(new WebhookTarget(uri, bareHost, port, tls, addresses[0]), null);
     }
 }
