@@ -73,8 +73,8 @@ class AbortedAssessmentPushTest {
     }
 
     private static PairAssessment assessment(long version, double score) {
-        return new PairAssessment(PAIR, score, Level.of(score), Map.of(Category.DIPLOMATIC, score), -1.0, List.of(),
-                version, version, Instant.now());
+        return new PairAssessment(PAIR, score, Level.of(score), score, score, 0.0, 0.0, score,
+                Map.of(Category.DIPLOMATIC, score), -1.0, List.of(), version, version, version, Instant.now());
     }
 
     private ProducerRecord<String, String> record(PairAssessment assessment) throws Exception {
