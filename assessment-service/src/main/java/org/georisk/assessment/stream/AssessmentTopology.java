@@ -86,7 +86,7 @@ public class AssessmentTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVENT_IDS_STORE),
                 Serdes.String(), Serdes.Long()), ASSESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PAIR_STATE_STORE),
-                Serdes.String(), new JsonSerde<>(mapper, PairState.class)), ASSESSOR);
+                Serdes.String(), new PairStateSerde()), ASSESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(STORIES_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()), ASSESSOR);
         topology.addSink(DLQ_SINK, Topics.EVENTS_DLQ, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),

@@ -1,6 +1,5 @@
 package org.georisk.assessment.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -12,6 +11,11 @@ import org.georisk.assessment.service.StoryKey;
 import org.georisk.assessment.service.StoryState;
 import org.georisk.contracts.Category;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@link ScoringStores} on the task's Kafka Streams stores (RocksDB, changelogged). A story's key sorts as
@@ -33,14 +38,12 @@ final class KafkaScoringStores implements ScoringStores {
     private final KeyValueStore<String, Long> seen;
     private final KeyValueStore<String, PairState> pairs;
     private final KeyValueStore<Bytes, byte[]> stories;
-    private final ObjectMapper mapper;
 
     KafkaScoringStores(KeyValueStore<String, Long> seen, KeyValueStore<String, PairState> pairs,
-                       KeyValueStore<Bytes, byte[]> stories, ObjectMapper mapper) {
+                       KeyValueStore<Bytes, byte[]> stories) {
         this.seen = seen;
         this.pairs = pairs;
         this.stories = stories;
-        this.mapper = mapper;
     }
 
     @Override
@@ -71,8 +74,8 @@ final class KafkaScoringStores implements ScoringStores {
     @Override
     public void putStory(StoryKey key, StoryState state) {
         try {
-            stories.put(encode(key), mapper.writeValueAsBytes(state));
-        } catch (Exception e) {
+            stories.put(encode(key), writeStory(state));
+        } catch (IOException e) {
             throw new SerializationException("cannot write StoryState", e);
         }
     }
@@ -116,10 +119,48 @@ final class KafkaScoringStores implements ScoringStores {
         return b;
     }
 
-    private StoryState read(byte[] value) {
-        try {
-            return mapper.readValue(value, StoryState.class);
-        } catch (Exception e) {
+    /** A story's value: rows, max mentions, min and max Goldstein, then its lead row; binary, as it is on the hot path. */
+    static byte[] writeStory(StoryState s) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(96);
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeLong(s.rows());
+            out.writeInt(s.maxMentions());
+            out.writeDouble(s.minGoldstein());
+            out.writeDouble(s.maxGoldstein());
+            StoryState.Lead lead = s.lead();
+            out.writeLong(lead.eventId().getMostSignificantBits());
+            out.writeLong(lead.eventId().getLeastSignificantBits());
+            out.writeInt(lead.mentions());
+            out.writeLong(lead.occurredAt().getEpochSecond());
+            out.writeInt(lead.occurredAt().getNano());
+            out.writeBoolean(lead.headline() != null);
+            if (lead.headline() != null) {
+                byte[] text = lead.headline().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(text.length);
+                out.write(text);
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    static StoryState read(byte[] value) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+            long rows = in.readLong();
+            int maxMentions = in.readInt();
+            double minGoldstein = in.readDouble();
+            double maxGoldstein = in.readDouble();
+            UUID eventId = new UUID(in.readLong(), in.readLong());
+            int mentions = in.readInt();
+            Instant occurredAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            String headline = null;
+            if (in.readBoolean()) {
+                byte[] text = new byte[in.readInt()];
+                in.readFully(text);
+                headline = new String(text, StandardCharsets.UTF_8);
+            }
+            return new StoryState(rows, maxMentions, minGoldstein, maxGoldstein,
+                    new StoryState.Lead(eventId, mentions, occurredAt, headline));
+        } catch (IOException e) {
             throw new SerializationException("cannot read StoryState", e);
         }
     }

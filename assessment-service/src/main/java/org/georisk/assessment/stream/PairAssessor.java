@@ -68,7 +68,7 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
         this.scorer = new PairScorer(params, new KafkaScoringStores(
                 context.getStateStore(AssessmentTopology.EVENT_IDS_STORE),
                 context.getStateStore(AssessmentTopology.PAIR_STATE_STORE),
-                context.getStateStore(AssessmentTopology.STORIES_STORE), mapper));
+                context.getStateStore(AssessmentTopology.STORIES_STORE)));
     }
 
     @Override
