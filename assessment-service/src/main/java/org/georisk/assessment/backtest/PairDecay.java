@@ -6,12 +6,10 @@ import org.georisk.assessment.service.Evidence;
 import org.georisk.assessment.service.PairState;
 import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.assessment.service.ScoringStores;
-import org.georisk.assessment.service.StoryKey;
 import org.georisk.assessment.service.StoryState;
 import org.georisk.contracts.PairAssessment;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A pair's latest assessment decayed to a later instant, as {@code GET /assessments/{pair}?at=} answers it: the same
@@ -34,13 +32,11 @@ final class PairDecay {
         if (!at.isAfter(a.asOf())) {
             return a;
         }
-        Evidence stillRecent = Evidence.ZERO;
         Instant cutoff = at.minus(PairState.TREND_WINDOW);
-        if (cutoff.isBefore(a.asOf())) { // else every story is older than the week before T
-            for (Map.Entry<StoryKey, StoryState> story : stores.storiesBetween(a.pair(), cutoff, a.asOf())) {
-                stillRecent = stillRecent.plus(story.getValue().terms(story.getKey().day(), params));
-            }
-        }
+        // when the cutoff is past asOf every story is older than the week before T
+        Evidence stillRecent = cutoff.isBefore(a.asOf())
+                ? StoryState.termsOf(stores.storiesBetween(a.pair(), cutoff, a.asOf()), params)
+                : Evidence.ZERO;
         return AssessmentDecay.at(a, latest.sums(), stillRecent, at, params);
     }
 }

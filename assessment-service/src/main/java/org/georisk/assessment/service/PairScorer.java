@@ -3,8 +3,6 @@ package org.georisk.assessment.service;
 import org.georisk.contracts.GeoEvent;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +43,8 @@ public final class PairScorer {
         Instant asOf = state.asOfWith(event.occurredAt());
         // stories the later asOf pushes out of the trend window join the baseline, with the terms they have so far
         Evidence settledNow = state.asOf() != null && asOf.isAfter(state.asOf())
-                ? termsOf(stores.storiesBetween(pair, PairState.cutoff(state.asOf()), PairState.cutoff(asOf)))
+                ? StoryState.termsOf(stores.storiesBetween(pair, PairState.cutoff(state.asOf()),
+                        PairState.cutoff(asOf)), params)
                 : Evidence.ZERO;
         Evidence delta = after.terms(key.day(), params)
                 .minus(before == null ? Evidence.ZERO : before.terms(key.day(), params));
@@ -58,13 +57,5 @@ public final class PairScorer {
                 before == null, event.occurredAt());
         stores.putPairState(pair, next);
         return Optional.of(calculator.assess(pair, next, new DecayedSums.Applied(key.day(), delta)));
-    }
-
-    private Evidence termsOf(List<Map.Entry<StoryKey, StoryState>> stories) {
-        Evidence sum = Evidence.ZERO;
-        for (Map.Entry<StoryKey, StoryState> s : stories) {
-            sum = sum.plus(s.getValue().terms(s.getKey().day(), params));
-        }
-        return sum;
     }
 }

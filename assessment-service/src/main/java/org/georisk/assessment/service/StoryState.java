@@ -4,6 +4,8 @@ import org.georisk.contracts.GeoEvent;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,6 +55,15 @@ public record StoryState(long rows, int maxMentions, double minGoldstein, double
         double e = evidence(p);
         double weight = cooperative() ? p.cooperativeWeight() : 1;
         return Evidence.of(weight * e, e * hostility(p), day, p);
+    }
+
+    /** The summed terms of stories (as a store's range of them returns them), each dated at its day. */
+    public static Evidence termsOf(List<Map.Entry<StoryKey, StoryState>> stories, ScoringParameters p) {
+        Evidence sum = Evidence.ZERO;
+        for (Map.Entry<StoryKey, StoryState> s : stories) {
+            sum = sum.plus(s.getValue().terms(s.getKey().day(), p));
+        }
+        return sum;
     }
 
     /** |Goldstein| of the story as a driver: the stronger of its hostile and cooperative readings (never falls). */

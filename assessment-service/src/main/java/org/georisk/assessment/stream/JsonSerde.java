@@ -40,9 +40,7 @@ final class JsonSerde<T> implements Serde<T> {
             try {
                 return mapper.readValue(bytes, type);
             } catch (Exception e) {
-                // state of another format (an earlier release's) is not read: docs/scoring.md, "Rebuild"
-                throw new SerializationException("cannot read " + type.getSimpleName()
-                        + " (written by an earlier release? rebuild with assessment-service/bin/rebuild.sh)", e);
+                throw new SerializationException("cannot read " + type.getSimpleName(), e);
             }
         };
     }
