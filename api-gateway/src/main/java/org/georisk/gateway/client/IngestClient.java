@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -69,7 +70,16 @@ public interface IngestClient {
     @Path("/feeds/{name}")
     Response revokeFeed(@PathParam("name") String name);
 
-    /** 200 {@code {"feed": name}} for a valid feed key, 401 otherwise. */
+    @PUT
+    @Path("/feeds/{name}/rate-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response setFeedRateLimit(@PathParam("name") String name, InputStream body);
+
+    @DELETE
+    @Path("/feeds/{name}/rate-limit")
+    Response resetFeedRateLimit(@PathParam("name") String name);
+
+    /** 200 {@code {"feed": name, "requestsPerSecond": r, "burst": b}} for a valid feed key, 401 otherwise. */
     @POST
     @Path("/feeds/authenticate")
     @Consumes(MediaType.APPLICATION_JSON)

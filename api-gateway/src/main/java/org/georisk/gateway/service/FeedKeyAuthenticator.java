@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class FeedKeyAuthenticator {
 
-    private record Answer(Optional<String> feed, Instant expires) {
+    private record Answer(Optional<FeedCredential> feed, Instant expires) {
     }
 
     /** Bounds the cache against a flood of distinct bad keys; past it the cache starts over. */
@@ -41,14 +41,14 @@ public class FeedKeyAuthenticator {
 
     Clock clock = Clock.systemUTC();
 
-    /** The feed's name for a valid feed key, empty for any other key. */
-    public Optional<String> feedOf(String key, String keyHash) {
+    /** The feed (name and rate limit) of a valid feed key, empty for any other key. */
+    public Optional<FeedCredential> feedOf(String key, String keyHash) {
         Instant now = clock.instant();
         Answer cached = cache.get(keyHash);
         if (cached != null && cached.expires().isAfter(now)) {
             return cached.feed();
         }
-        Optional<String> feed = ask(key);
+        Optional<FeedCredential> feed = ask(key);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
@@ -56,11 +56,11 @@ public class FeedKeyAuthenticator {
         return feed;
     }
 
-    private Optional<String> ask(String key) {
+    private Optional<FeedCredential> ask(String key) {
         try (Response answer = ingest.authenticate(new FeedAuthenticationRequest(key))) {
             if (answer.getStatus() == 200) {
                 FeedCredential credential = answer.readEntity(FeedCredential.class);
-                return Optional.ofNullable(credential.feed()).filter(name -> !name.isBlank());
+                return Optional.of(credential).filter(c -> c.feed() != null && !c.feed().isBlank());
             }
             if (answer.getStatus() == 401 || answer.getStatus() == 403 || answer.getStatus() == 404) {
                 return Optional.empty();
