@@ -53,7 +53,8 @@ public class ServiceTokenSigner {
         return signed.token();
     }
 
-    private String newToken(String audience, String principal, String role, Instant now) {
+    /** Package-private for the reuse test, which counts signatures. */
+    String newToken(String audience, String principal, String role, Instant now) {
         return Jwt.issuer(ServiceIdentity.ISSUER)
                 .audience(audience)
                 .upn(principal)
