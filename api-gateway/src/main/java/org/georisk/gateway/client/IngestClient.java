@@ -17,7 +17,6 @@ import org.georisk.contracts.FeedAuthenticationRequest;
 import org.georisk.contracts.Headers;
 import org.georisk.gateway.security.IngestTokenHeaders;
 
-import java.io.InputStream;
 
 /**
  * ingest-service. Bodies travel as raw bytes so that the gateway neither re-parses nor reshapes what a feed posted;
@@ -31,22 +30,22 @@ public interface IngestClient {
     @POST
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response postEvent(InputStream body);
+    Response postEvent(byte[] body);
 
     @POST
     @Path("/events")
     @Consumes(Headers.NDJSON)
-    Response postEvents(InputStream body);
+    Response postEvents(byte[] body);
 
     @POST
     @Path("/events/gdelt")
     @Consumes(Headers.TSV)
-    Response postGdeltTsv(InputStream body);
+    Response postGdeltTsv(byte[] body);
 
     @POST
     @Path("/events/gdelt")
     @Consumes("application/zip")
-    Response postGdeltZip(InputStream body);
+    Response postGdeltZip(byte[] body);
 
     @GET
     @Path("/events")
@@ -60,7 +59,7 @@ public interface IngestClient {
     @POST
     @Path("/feeds")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createFeed(InputStream body);
+    Response createFeed(byte[] body);
 
     @POST
     @Path("/feeds/{name}/key")
@@ -73,7 +72,7 @@ public interface IngestClient {
     @PUT
     @Path("/feeds/{name}/rate-limit")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response setFeedRateLimit(@PathParam("name") String name, InputStream body);
+    Response setFeedRateLimit(@PathParam("name") String name, byte[] body);
 
     @DELETE
     @Path("/feeds/{name}/rate-limit")

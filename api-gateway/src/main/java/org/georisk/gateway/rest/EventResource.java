@@ -29,7 +29,6 @@ import org.georisk.contracts.Role;
 import org.georisk.gateway.client.IngestClient;
 import org.georisk.gateway.client.Relay;
 
-import java.io.InputStream;
 
 /** Events in (feed role) and the archive behind a pair (analyst role), both served by ingest-service. */
 @Path("/api/v1/events")
@@ -49,7 +48,7 @@ public class EventResource {
             description = "202 with the eventId once Kafka acknowledged it; 200 with duplicate=true for a re-post.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GeoEvent.class)))
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IngestResult.class)))
-    public Response postOne(InputStream body) {
+    public Response postOne(byte[] body) {
         return Relay.of(ingest.postEvent(body));
     }
 
@@ -58,7 +57,7 @@ public class EventResource {
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post events in bulk, one JSON event a line (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    public Response postBulk(InputStream body) {
+    public Response postBulk(byte[] body) {
         return Relay.of(ingest.postEvents(body));
     }
 
@@ -68,7 +67,7 @@ public class EventResource {
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a GDELT 2.0 event export file, as published (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    public Response postGdelt(InputStream body) {
+    public Response postGdelt(byte[] body) {
         return Relay.of(ingest.postGdeltTsv(body));
     }
 
@@ -78,7 +77,7 @@ public class EventResource {
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a zipped GDELT 2.0 event export (.export.CSV.zip) (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    public Response postGdeltZip(InputStream body) {
+    public Response postGdeltZip(byte[] body) {
         return Relay.of(ingest.postGdeltZip(body));
     }
 

@@ -31,7 +31,6 @@ import org.georisk.gateway.service.ConsumerGroupReport;
 import org.georisk.gateway.service.KafkaOpsService;
 import org.georisk.gateway.service.TopicReport;
 
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -85,7 +84,7 @@ public class OpsResource {
     @Path("/feeds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a feed; the answer shows its key once (ops role; ingest-service)")
-    public Response createFeed(InputStream body) {
+    public Response createFeed(byte[] body) {
         return Relay.of(ingest.createFeed(body), "/feeds", "/api/v1/ops/feeds");
     }
 
@@ -108,7 +107,7 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a feed's request rate limit, {\"requestsPerSecond\": 200, \"burst\": 1000} (ops role; ingest-service)",
             description = "Applies at the gateway within its key cache TTL (5 s).")
-    public Response setFeedRateLimit(@PathParam("name") String name, InputStream body) {
+    public Response setFeedRateLimit(@PathParam("name") String name, byte[] body) {
         return Relay.of(ingest.setFeedRateLimit(name, body));
     }
 

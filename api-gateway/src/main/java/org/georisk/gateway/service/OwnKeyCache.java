@@ -34,6 +34,7 @@ public class OwnKeyCache {
     private static final int MAX_ENTRIES = 10_000;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Object> looking = new ConcurrentHashMap<>();
 
     @Inject
     GatewayConfig config;
@@ -43,18 +44,33 @@ public class OwnKeyCache {
 
     Clock clock = Clock.systemUTC();
 
+    /** The cached answer, else {@code lookup}'s; concurrent requests with one key wait for one lookup. */
     public Optional<OwnKey> find(String hash, Supplier<Optional<OwnKey>> lookup) {
-        Instant now = clock.instant();
-        Entry cached = entries.get(hash);
-        if (cached != null && cached.expires().isAfter(now)) {
+        Entry cached = fresh(hash);
+        if (cached != null) {
             return cached.key();
         }
-        Optional<OwnKey> key = lookup.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        synchronized (looking.computeIfAbsent(hash, k -> new Object())) {
+            try {
+                cached = fresh(hash);
+                if (cached != null) {
+                    return cached.key();
+                }
+                Optional<OwnKey> key = lookup.get();
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.clear();
+                }
+                entries.put(hash, new Entry(key, clock.instant().plus(config.keyCacheTtl())));
+                return key;
+            } finally {
+                looking.remove(hash);
+            }
         }
-        entries.put(hash, new Entry(key, now.plus(config.keyCacheTtl())));
-        return key;
+    }
+
+    private Entry fresh(String hash) {
+        Entry cached = entries.get(hash);
+        return cached != null && cached.expires().isAfter(clock.instant()) ? cached : null;
     }
 
     /** Forgets every answer now and, inside a transaction, again once it completed (so no reader re-caches the old row). */
