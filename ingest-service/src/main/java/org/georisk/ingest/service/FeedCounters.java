@@ -1,5 +1,6 @@
 package org.georisk.ingest.service;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -64,6 +65,11 @@ public class FeedCounters {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        flush();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            Log.warnf("the feed counters of the last %s could not be written at shutdown: %s",
+                    "flush interval", e.getMessage());
+        }
     }
 }
