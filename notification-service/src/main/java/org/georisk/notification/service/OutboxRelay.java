@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,14 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onTimer() {
         publishPending();
+    }
+
+    /**
+     * Asks for a run on a worker thread and returns at once: the consumer goes on with its next batch while this
+     * one's alerts are sent and acknowledged, instead of waiting for the broker's acknowledgements batch by batch.
+     */
+    public void publishPendingSoon() {
+        Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
     }
 
     /**
