@@ -38,4 +38,13 @@ final class Jdbc {
     static Array instants(Connection c, Collection<Instant> values) throws SQLException {
         return c.createArrayOf("varchar", values.stream().map(Instant::toString).toArray(String[]::new));
     }
+
+    /**
+     * The instant as PostgreSQL stores it in a timestamptz: rounded to the microsecond, half to even (it parses the
+     * fraction and rounds with rint), so comparing in Java gives what the same comparison in SQL gives.
+     */
+    static Instant asStored(Instant instant) {
+        long micros = (long) Math.rint(instant.getNano() / 1000.0);
+        return Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1000);
+    }
 }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,32 +36,48 @@ public class ScoreHistoryRepository {
         return min == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) min).doubleValue());
     }
 
-    /** {@link #lowestSince(String, Instant, long)} for many lookups in one statement; {@code result[i]} answers lookup i. */
+    /**
+     * {@link #lowestSince(String, Instant, long)} for many lookups; {@code result[i]} answers lookup i. One statement
+     * reads each pair's points from its earliest window start on, and the minima are taken here: a pair with many
+     * assessments in the batch has its points read once rather than once per lookup.
+     */
     public OptionalDouble[] lowestSince(List<Lookup> lookups) {
         OptionalDouble[] lowest = new OptionalDouble[lookups.size()];
         java.util.Arrays.fill(lowest, OptionalDouble.empty());
         if (lookups.isEmpty()) {
             return lowest;
         }
-        return Jdbc.work(c -> {
-            try (PreparedStatement s = c.prepareStatement("select k.i, (select min(p.score) from score_point p "
-                    + "where p.pair = k.pair and p.as_of >= k.since and p.version < k.version) "
-                    + "from unnest(?::varchar[], ?::varchar[]::timestamptz[], ?::bigint[]) with ordinality "
-                    + "as k(pair, since, version, i)")) {
-                s.setArray(1, Jdbc.texts(c, lookups.stream().map(Lookup::pair).toList()));
-                s.setArray(2, Jdbc.instants(c, lookups.stream().map(Lookup::since).toList()));
-                s.setArray(3, Jdbc.longs(c, lookups.stream().map(Lookup::beforeVersion).toList()));
+        Map<String, Instant> earliest = new HashMap<>();
+        lookups.forEach(l -> earliest.merge(l.pair(), l.since(), (a, b) -> a.isBefore(b) ? a : b));
+        Map<String, List<Point>> points = new HashMap<>();
+        Jdbc.work(c -> {
+            try (PreparedStatement s = c.prepareStatement("select p.pair, p.version, p.as_of, p.score "
+                    + "from score_point p join unnest(?::varchar[], ?::varchar[]::timestamptz[]) as k(pair, since) "
+                    + "on p.pair = k.pair and p.as_of >= k.since")) {
+                List<String> pairs = List.copyOf(earliest.keySet());
+                s.setArray(1, Jdbc.texts(c, pairs));
+                s.setArray(2, Jdbc.instants(c, pairs.stream().map(earliest::get).toList()));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        double min = r.getDouble(2);
-                        if (!r.wasNull()) {
-                            lowest[(int) r.getLong(1) - 1] = OptionalDouble.of(min);
-                        }
+                        points.computeIfAbsent(r.getString(1), p -> new ArrayList<>()).add(new Point(r.getString(1),
+                                r.getLong(2), r.getObject(3, OffsetDateTime.class).toInstant(), r.getDouble(4)));
                     }
                 }
-                return lowest;
+                return null;
             }
         });
+        for (int i = 0; i < lookups.size(); i++) {
+            Lookup l = lookups.get(i);
+            Instant since = Jdbc.asStored(l.since());
+            double min = Double.NaN;
+            for (Point p : points.getOrDefault(l.pair(), List.of())) {
+                if (p.version() < l.beforeVersion() && !p.asOf().isBefore(since) && (Double.isNaN(min) || p.score() < min)) {
+                    min = p.score();
+                }
+            }
+            lowest[i] = Double.isNaN(min) ? OptionalDouble.empty() : OptionalDouble.of(min);
+        }
+        return lowest;
     }
 
     /** Adds the points in one statement; a point already stored is kept as it is. */
