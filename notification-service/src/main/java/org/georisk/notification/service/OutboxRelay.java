@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -58,7 +59,12 @@ public class OutboxRelay {
      * one's alerts are sent and acknowledged, instead of waiting for the broker's acknowledgements batch by batch.
      */
     public void publishPendingSoon() {
-        Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
+        try {
+            Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the rows stay in the outbox, and the timer (or the next start) publishes them
+            Log.debugf("relay run not started: %s", e.getMessage());
+        }
     }
 
     /**
