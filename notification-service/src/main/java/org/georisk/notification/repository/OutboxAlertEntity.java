@@ -9,7 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,7 +60,52 @@ public class OutboxAlertEntity extends PanacheEntityBase {
                 .getResultList();
     }
 
-    public static boolean exists(UUID alertId) {
-        return count("alertId", alertId) > 0;
+    /** Which of these alert ids are in the outbox already. */
+    public static Set<UUID> existing(Collection<UUID> alertIds) {
+        if (alertIds.isEmpty()) {
+            return Set.of();
+        }
+        return Jdbc.work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select alert_id from alert_outbox where alert_id = any(?::uuid[])")) {
+                s.setArray(1, c.createArrayOf("uuid", alertIds.toArray(UUID[]::new)));
+                Set<UUID> found = new HashSet<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getObject(1, UUID.class));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /**
+     * Inserts the rows in the order given, in one JDBC batch: seq follows that order, and so does publication. The
+     * rows stay detached (the relay reads them back).
+     */
+    public static void insertAll(List<OutboxAlertEntity> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Jdbc.work(c -> {
+            try (PreparedStatement s = c.prepareStatement("insert into alert_outbox (alert_id, pair, kind, "
+                    + "subscription_id, payload, created_at, traceparent, event_received_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (OutboxAlertEntity row : rows) {
+                    s.setObject(1, row.alertId);
+                    s.setString(2, row.pair);
+                    s.setString(3, row.kind);
+                    s.setObject(4, row.subscriptionId, Types.OTHER);
+                    s.setString(5, row.payload);
+                    s.setObject(6, row.createdAt.atOffset(ZoneOffset.UTC));
+                    s.setString(7, row.traceparent);
+                    s.setObject(8, row.eventReceivedAt == null ? null : row.eventReceivedAt.atOffset(ZoneOffset.UTC),
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
     }
 }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.context.Scope;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.Category;
@@ -16,24 +14,30 @@ import org.georisk.contracts.PairAssessment;
 import org.georisk.notification.config.NotificationConfig;
 import org.georisk.notification.mapping.SubscriptionMapper;
 import org.georisk.notification.repository.CooldownRepository;
+import org.georisk.notification.repository.OutboxAlertEntity;
 import org.georisk.notification.repository.PairStateEntity;
+import org.georisk.notification.repository.PairVersion;
 import org.georisk.notification.repository.ProcessedAssessmentRepository;
 import org.georisk.notification.repository.ScoreHistoryRepository;
 import org.georisk.notification.repository.SubscriptionEntity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Evaluates a batch of assessments (one poll of georisk.assessments) in ONE database transaction, one assessment after
- * the other in the order given: for each, the (pair, version) marker, the pair's state and score history, the
- * cooldowns, the alerts (outbox) and their webhook deliveries. The whole batch commits together or not at all, so a
- * failure leaves nothing of it behind and the caller can run it again from its first record.
+ * the other in the order given, and writes what changed set-wise: the batch's pair states are read (and locked) in one
+ * query, the rules run in memory ({@link BatchEvaluation}), and the markers, score points, cooldowns, outbox rows and
+ * pair states are written in a handful of statements, each pair's state once. The whole batch commits together or not
+ * at all, so a failure leaves nothing of it behind and the caller can run it again from its first record.
  * Kafka is written afterwards by {@link OutboxRelay}, from the outbox.
  */
 @ApplicationScoped
@@ -67,89 +71,117 @@ public class AssessmentProcessor {
      */
     @Transactional
     public List<List<Alert>> process(List<ReceivedAssessment> batch) {
-        EntityManager session = Panache.getEntityManager();
         // Read once per batch rather than once per assessment: a subscription created meanwhile applies from the next
-        // batch on, as it applied from the next assessment before.
+        // batch on.
         List<SubscriptionRules> rules = SubscriptionEntity.<SubscriptionEntity>listAll().stream()
                 .map(subscriptions::toRules)
                 .toList();
+        Map<String, PairStateEntity> states = PairStateEntity.lockedFor(new TreeSet<>(
+                batch.stream().map(r -> r.assessment().pair()).toList()));
+        List<Integer> accepted = accepted(batch, states);
         List<List<Alert>> raised = new ArrayList<>(batch.size());
-        for (ReceivedAssessment received : batch) {
-            try (Scope ignored = received.trace().makeCurrent()) {
-                raised.add(evaluate(received.assessment(), received.origin(), rules));
-                // The next assessment may be of the same pair: it must find this one's state, marker, score point and
-                // cooldowns. Written out now and the session emptied, it reads them back from the database (in this
-                // transaction, under the row lock already held), exactly as a transaction of its own would have.
-                session.flush();
+        batch.forEach(r -> raised.add(new ArrayList<>()));
+        if (accepted.isEmpty()) {
+            return raised;
+        }
+        List<PairAssessment> assessments = accepted.stream().map(i -> batch.get(i).assessment()).toList();
+        // Every accepted assessment's score point is written before any rule runs: a lookup only counts versions below
+        // its own, so it sees exactly the points of the assessments evaluated before it, as one by one.
+        scores.record(assessments.stream()
+                .map(a -> new ScoreHistoryRepository.Point(a.pair(), a.version(), a.asOf(), a.score())).toList());
+        ScoreBaselines baselines = new ScoreBaselines(scores, assessments, rules, config.scoreHistoryDays());
+
+        Map<String, PairHistory> histories = new HashMap<>();
+        states.forEach((pair, state) -> histories.put(pair, historyOf(state)));
+        Map<CooldownRepository.Key, Instant> lastAlerts = cooldowns.lastAlerts(
+                assessments.stream().map(PairAssessment::pair).distinct().toList());
+        Evaluated evaluated = evaluate(batch, accepted, rules, histories, lastAlerts, baselines);
+
+        List<OutboxWriter.Outgoing> alerts = new ArrayList<>();
+        List<Integer> alertCounts = new ArrayList<>(accepted.size());
+        for (int k = 0; k < accepted.size(); k++) {
+            List<OutboxWriter.Outgoing> of = evaluated.alerts().get(k);
+            alerts.addAll(of);
+            alertCounts.add(of.size());
+            List<Alert> ofRecord = raised.get(accepted.get(k));
+            of.forEach(out -> ofRecord.add(out.alert()));
+        }
+        outbox.addAll(alerts);
+        cooldowns.record(evaluated.run().changedCooldowns());
+        List<PairVersion> keys = assessments.stream().map(a -> new PairVersion(a.pair(), a.version())).toList();
+        if (processed.markProcessed(keys, alertCounts, Instant.now()) != keys.size()) {
+            // Another consumer (two instances during a rebalance) evaluated some of these meanwhile: roll back and let
+            // the batch run again against what it committed.
+            throw new IllegalStateException("assessments of this batch were marked processed concurrently");
+        }
+        scores.prune(baselines.retentionBounds());
+        saveStates(states, assessments);
+        return raised;
+    }
+
+    /**
+     * Indices of the records to evaluate, in order: newer than the pair's stored version and than any accepted
+     * earlier in the batch, and without a marker (a redelivery).
+     */
+    private List<Integer> accepted(List<ReceivedAssessment> batch, Map<String, PairStateEntity> states) {
+        Map<String, Long> stored = new HashMap<>();
+        states.forEach((pair, state) -> stored.put(pair, state.version));
+        Set<PairVersion> newer = new HashSet<>();
+        for (ReceivedAssessment r : batch) {
+            Long version = stored.get(r.assessment().pair());
+            if (version == null || r.assessment().version() > version) {
+                newer.add(new PairVersion(r.assessment().pair(), r.assessment().version()));
             }
-            session.clear();
         }
-        return raised;
+        Set<PairVersion> marked = new HashSet<>(processed.existing(newer));
+        Map<String, Long> latest = new HashMap<>(stored);
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PairAssessment a = batch.get(i).assessment();
+            Long before = latest.get(a.pair());
+            if (before != null && a.version() <= before) {
+                Log.debugf("%s v%d ignored: v%d already evaluated", a.pair(), a.version(), before);
+            } else if (!marked.add(new PairVersion(a.pair(), a.version()))) {
+                Log.debugf("%s v%d ignored: redelivery", a.pair(), a.version());
+            } else {
+                accepted.add(i);
+                latest.put(a.pair(), a.version());
+            }
+        }
+        return accepted;
     }
 
-    /** One assessment, inside the batch's transaction. */
-    private List<Alert> evaluate(PairAssessment assessment, EventOrigin origin, List<SubscriptionRules> rules) {
-        Instant now = Instant.now();
-        String pair = assessment.pair();
-        Optional<PairStateEntity> state = PairStateEntity.lockedFor(pair);
-        if (state.isPresent() && assessment.version() <= state.get().version) {
-            Log.debugf("%s v%d ignored: v%d already evaluated", pair, assessment.version(), state.get().version);
-            return List.of();
-        }
-        if (!processed.markProcessed(pair, assessment.version(), now)) {
-            Log.debugf("%s v%d ignored: redelivery", pair, assessment.version());
-            return List.of();
-        }
-        PairHistory history = state.map(this::historyOf).orElseGet(PairHistory::firstSeen);
-        List<Alert> raised = new ArrayList<>();
-
-        RuleEvaluator.builtIn(assessment, history)
-                .map(t -> AlertFactory.create(t, null, assessment, history, now))
-                .ifPresent(alert -> {
-                    if (outbox.add(alert, now, origin) != null) {
-                        raised.add(alert);
-                    }
-                });
-
-        for (SubscriptionRules subscription : rules) {
-            evaluate(subscription, assessment, history, now, origin).ifPresent(raised::add);
-        }
-
-        Instant keepSince = assessment.asOf().minus(Duration.ofDays(config.scoreHistoryDays()));
-        scores.record(pair, assessment.version(), assessment.asOf(), assessment.score(), keepSince);
-        saveState(state.orElse(null), assessment, now);
-        if (!raised.isEmpty()) {
-            processed.recordAlertCount(pair, assessment.version(), raised.size()); // the marker was written with 0
-        }
-        return raised;
+    /** The rules over the accepted assessments, alerts.get(k) raised by accepted.get(k). */
+    private record Evaluated(BatchEvaluation run, List<List<OutboxWriter.Outgoing>> alerts) {
     }
 
-    private Optional<Alert> evaluate(SubscriptionRules subscription, PairAssessment assessment, PairHistory history,
-                                     Instant now, EventOrigin origin) {
-        if (!RuleEvaluator.matches(subscription, assessment)) {
-            return Optional.empty();
+    /**
+     * Runs the rules, then checks the alerts' ids against the outbox in one query. An alert already there is not
+     * raised again and starts no cooldown, which can change what follows it; so the run is repeated with what was
+     * found until it raises no id not checked yet. Normally the first run raises none that is there, and is kept.
+     */
+    private Evaluated evaluate(List<ReceivedAssessment> batch, List<Integer> accepted, List<SubscriptionRules> rules,
+                               Map<String, PairHistory> histories, Map<CooldownRepository.Key, Instant> lastAlerts,
+                               ScoreBaselines baselines) {
+        Set<UUID> inOutbox = new HashSet<>();
+        Set<UUID> checked = new HashSet<>();
+        while (true) {
+            BatchEvaluation run = new BatchEvaluation(rules, histories, lastAlerts, inOutbox);
+            List<List<OutboxWriter.Outgoing>> alerts = new ArrayList<>(accepted.size());
+            for (int k = 0; k < accepted.size(); k++) {
+                ReceivedAssessment received = batch.get(accepted.get(k));
+                try (Scope ignored = received.trace().makeCurrent()) {
+                    alerts.add(run.evaluate(received.assessment(), received.origin(), baselines.of(k),
+                            Instant.now()));
+                }
+            }
+            List<UUID> unchecked = run.raisedIds().stream().filter(checked::add).toList();
+            Set<UUID> found = OutboxAlertEntity.existing(unchecked);
+            if (found.isEmpty()) {
+                return new Evaluated(run, alerts);
+            }
+            inOutbox.addAll(found);
         }
-        Optional<Trigger> trigger = RuleEvaluator.firstTrigger(subscription, assessment, history,
-                since -> scores.lowestSince(assessment.pair(), since, assessment.version()));
-        if (trigger.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant last = cooldowns.lastAlertAt(subscription.id(), assessment.pair()).orElse(null);
-        if (RuleEvaluator.inCooldown(last, assessment.asOf(), subscription.cooldownMinutes())) {
-            Log.debugf("%s %s for subscription %s suppressed: cooldown since %s", assessment.pair(),
-                    trigger.get().kind(), subscription.id(), last);
-            return Optional.empty();
-        }
-        Alert alert = AlertFactory.create(trigger.get(), subscription.id(), assessment, history, now);
-        String payload = outbox.add(alert, now, origin);
-        if (payload == null) {
-            return Optional.empty();
-        }
-        cooldowns.recordAlert(subscription.id(), assessment.pair(), assessment.asOf());
-        if (subscription.webhookUrl() != null) {
-            outbox.addDelivery(alert, payload, subscription, now);
-        }
-        return Optional.of(alert);
     }
 
     private PairHistory historyOf(PairStateEntity state) {
@@ -160,24 +192,28 @@ public class AssessmentProcessor {
         }
     }
 
-    private void saveState(PairStateEntity existing, PairAssessment assessment, Instant now) {
-        PairStateEntity state = existing == null ? new PairStateEntity() : existing;
-        state.pair = assessment.pair();
-        state.level = assessment.level().name();
-        state.version = assessment.version();
-        state.asOf = assessment.asOf();
-        try {
-            Map<Category, Double> categories = new EnumMap<>(Category.class);
-            if (assessment.categoryScores() != null) {
-                categories.putAll(assessment.categoryScores());
+    /** Each pair's state once, from its last accepted assessment (an update of the locked row, or a new row). */
+    private void saveStates(Map<String, PairStateEntity> states, List<PairAssessment> assessments) {
+        Map<String, PairAssessment> last = new LinkedHashMap<>();
+        assessments.forEach(a -> last.put(a.pair(), a));
+        Instant now = Instant.now();
+        for (PairAssessment assessment : last.values()) {
+            PairStateEntity existing = states.get(assessment.pair());
+            PairStateEntity state = existing == null ? new PairStateEntity() : existing;
+            state.pair = assessment.pair();
+            state.level = assessment.level().name();
+            state.version = assessment.version();
+            state.asOf = assessment.asOf();
+            try {
+                state.categoryScoresJson = json.writeValueAsString(BatchEvaluation.after(assessment)
+                        .previousCategoryScores());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write category scores", e);
             }
-            state.categoryScoresJson = json.writeValueAsString(categories);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write category scores", e);
-        }
-        state.updatedAt = now;
-        if (existing == null) {
-            state.persist();
+            state.updatedAt = now;
+            if (existing == null) {
+                state.persist();
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,6 +52,19 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onTimer() {
         publishPending();
+    }
+
+    /**
+     * Asks for a run on a worker thread and returns at once: the consumer goes on with its next batch while this
+     * one's alerts are sent and acknowledged, instead of waiting for the broker's acknowledgements batch by batch.
+     */
+    public void publishPendingSoon() {
+        try {
+            Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the rows stay in the outbox, and the timer (or the next start) publishes them
+            Log.debugf("relay run not started: %s", e.getMessage());
+        }
     }
 
     /**

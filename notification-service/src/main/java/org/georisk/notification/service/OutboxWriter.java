@@ -8,11 +8,20 @@ import org.georisk.notification.repository.DeliveryEntity;
 import org.georisk.notification.repository.OutboxAlertEntity;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Writes an alert (and its webhook delivery) inside the caller's transaction. */
+/** Writes alerts (and their webhook deliveries) inside the caller's transaction. */
 @ApplicationScoped
 public class OutboxWriter {
+
+    /**
+     * An alert to write: raised by the built-in rule (subscription null) or by a subscription, from the assessment
+     * record of the given origin, at {@code raisedAt}.
+     */
+    public record Outgoing(Alert alert, SubscriptionRules subscription, EventOrigin origin, Instant raisedAt) {
+    }
 
     private final ObjectMapper json;
 
@@ -20,31 +29,32 @@ public class OutboxWriter {
         this.json = json;
     }
 
-    /** Adds the alert to the outbox and returns the JSON written; null if an alert with this id is already there. */
-    public String add(Alert alert, Instant now) {
-        return add(alert, now, EventOrigin.UNKNOWN);
-    }
-
-    /** As {@link #add(Alert, Instant)}, keeping where the event came from (trace, received time) for the relay. */
-    public String add(Alert alert, Instant now, EventOrigin origin) {
-        if (OutboxAlertEntity.exists(alert.alertId())) {
-            return null;
+    /**
+     * Adds the alerts to the outbox in the order given (the relay publishes them in that order), and a delivery of
+     * exactly the bytes that went to the outbox, due at once, for each subscription with a webhook. The caller made
+     * sure none of the alert ids is in the outbox yet.
+     */
+    public void addAll(List<Outgoing> alerts) {
+        List<OutboxAlertEntity> rows = new ArrayList<>(alerts.size());
+        for (Outgoing out : alerts) {
+            OutboxAlertEntity row = new OutboxAlertEntity();
+            row.alertId = out.alert().alertId();
+            row.pair = out.alert().pair();
+            row.kind = out.alert().kind().name();
+            row.subscriptionId = out.alert().subscriptionId();
+            row.payload = toJson(out.alert());
+            row.createdAt = out.raisedAt();
+            row.traceparent = out.origin().traceparent();
+            row.eventReceivedAt = out.origin().eventReceivedAt();
+            rows.add(row);
+            if (out.subscription() != null && out.subscription().webhookUrl() != null) {
+                addDelivery(out.alert(), row.payload, out.subscription(), out.raisedAt());
+            }
         }
-        OutboxAlertEntity row = new OutboxAlertEntity();
-        row.alertId = alert.alertId();
-        row.pair = alert.pair();
-        row.kind = alert.kind().name();
-        row.subscriptionId = alert.subscriptionId();
-        row.payload = toJson(alert);
-        row.createdAt = now;
-        row.traceparent = origin.traceparent();
-        row.eventReceivedAt = origin.eventReceivedAt();
-        row.persist();
-        return row.payload;
+        OutboxAlertEntity.insertAll(rows);
     }
 
-    /** A delivery of exactly the bytes that went to the outbox, due at once. */
-    public void addDelivery(Alert alert, String payload, SubscriptionRules subscription, Instant now) {
+    private void addDelivery(Alert alert, String payload, SubscriptionRules subscription, Instant now) {
         DeliveryEntity d = new DeliveryEntity();
         d.id = UUID.randomUUID();
         d.alertId = alert.alertId();

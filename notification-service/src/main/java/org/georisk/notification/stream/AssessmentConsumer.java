@@ -87,7 +87,7 @@ public class AssessmentConsumer {
                 }
             }
             if (any) {
-                relay.publishPending(); // once per batch: it publishes every pending row, in outbox order
+                relay.publishPendingSoon(); // once per batch: it publishes every pending row, in outbox order
             }
         }
         return batch.ack();
