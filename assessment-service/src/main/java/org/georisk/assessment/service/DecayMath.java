@@ -43,16 +43,31 @@ public final class DecayMath {
 
     /** The value at time T of a fixed-point sum: {@code sum·2^(−(T−R)/H)/2^F}, deterministically rounded to a double. */
     public static double valueAt(BigInteger sum, Instant at, long halfLifeMillis) {
+        return valueAt(sum, Point.of(at, halfLifeMillis));
+    }
+
+    /**
+     * The part of {@link #valueAt} that depends only on the instant and the half-life (whole half-lives since R and
+     * {@code 2^(−frac)}, a StrictMath.pow): computed once when many sums are valued at one instant.
+     */
+    public record Point(long whole, double fractionFactor) {
+
+        public static Point of(Instant at, long halfLifeMillis) {
+            long offset = at.toEpochMilli() - REFERENCE_MILLIS;
+            double frac = (double) Math.floorMod(offset, halfLifeMillis) / halfLifeMillis;
+            return new Point(Math.floorDiv(offset, halfLifeMillis), StrictMath.pow(2.0, -frac));
+        }
+    }
+
+    /** {@link #valueAt(BigInteger, Instant, long)} at a precomputed point: the same double, bit for bit. */
+    public static double valueAt(BigInteger sum, Point at) {
         if (sum.signum() == 0) {
             return 0;
         }
-        long offset = at.toEpochMilli() - REFERENCE_MILLIS;
-        long whole = Math.floorDiv(offset, halfLifeMillis);
-        double frac = (double) Math.floorMod(offset, halfLifeMillis) / halfLifeMillis;
         // keep the top 62 bits of the sum: exact enough for a double, and no overflow however large the sum grows
         int drop = Math.max(0, sum.abs().bitLength() - 62);
-        double top = sum.shiftRight(drop).doubleValue();
-        return Math.scalb(top, Math.toIntExact(drop - whole - FRACTION_BITS)) * StrictMath.pow(2.0, -frac);
+        double top = (drop == 0 ? sum : sum.shiftRight(drop)).doubleValue();
+        return Math.scalb(top, Math.toIntExact(drop - at.whole() - FRACTION_BITS)) * at.fractionFactor();
     }
 
     /** The factor {@code 2^(−(to−from)/H)} by which every decayed value shrinks from one instant to a later one. */
@@ -61,8 +76,26 @@ public final class DecayMath {
         return StrictMath.pow(2.0, -(double) elapsed / halfLifeMillis);
     }
 
-    /** Rounds half-up to the given number of decimals (BigDecimal, so the JSON shows what a person expects). */
+    /**
+     * Rounds half-up to the given number of decimals, as {@code BigDecimal.valueOf(value).setScale(decimals, HALF_UP)}
+     * does (so the JSON shows what a person expects). That goes through Double.toString, the costliest step of an
+     * assessment; away from a tie (…5 in the next decimal) the rounding direction is certain from the double itself,
+     * and {@code n / 10^decimals} is the same correctly rounded double as the decimal {@code n·10^−decimals} parsed.
+     */
     public static double round(double value, int decimals) {
+        if (decimals >= 0 && decimals < POWERS_OF_TEN.length) {
+            double scaled = value * POWERS_OF_TEN[decimals];
+            // |scaled| < 2^26: its rounding error (< 2^−26) is far below the 1e−6 kept from a tie
+            if (Math.abs(scaled) < 0x1p26) {
+                double floor = Math.floor(scaled);
+                double fraction = scaled - floor;
+                if (Math.abs(fraction - 0.5) > 1e-6) {
+                    return (fraction > 0.5 ? floor + 1 : floor) / POWERS_OF_TEN[decimals] + 0.0; // no −0.0
+                }
+            }
+        }
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
+
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
 }

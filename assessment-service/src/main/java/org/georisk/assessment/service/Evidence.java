@@ -35,9 +35,12 @@ public record Evidence(BigInteger acuteEvidence, BigInteger acuteHostile,
 
     /** The sums' values at an instant, as doubles. */
     public RiskModel.Sums valueAt(Instant at, ScoringParameters p) {
-        long a = p.acuteMillis();
-        long s = p.structuralMillis();
-        return new RiskModel.Sums(DecayMath.valueAt(acuteEvidence, at, a), DecayMath.valueAt(acuteHostile, at, a),
-                DecayMath.valueAt(structuralEvidence, at, s), DecayMath.valueAt(structuralHostile, at, s));
+        return valueAt(DecayMath.Point.of(at, p.acuteMillis()), DecayMath.Point.of(at, p.structuralMillis()));
+    }
+
+    /** The sums' values at an instant precomputed for each half-life (several sums valued at one instant). */
+    public RiskModel.Sums valueAt(DecayMath.Point acute, DecayMath.Point structural) {
+        return new RiskModel.Sums(DecayMath.valueAt(acuteEvidence, acute), DecayMath.valueAt(acuteHostile, acute),
+                DecayMath.valueAt(structuralEvidence, structural), DecayMath.valueAt(structuralHostile, structural));
     }
 }

@@ -2,7 +2,9 @@ package org.georisk.assessment.service;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,5 +71,32 @@ class DecayMathTest {
     void decayFactorIsTwoToTheMinusElapsedOverH() {
         assertEquals(0.5, DecayMath.decayFactor(DAY0, DAY0.plus(Duration.ofDays(30)), H), 1e-15);
         assertEquals(2.0, DecayMath.decayFactor(DAY0, DAY0.minus(Duration.ofDays(30)), H), 1e-15);
+    }
+
+    @Test
+    void roundingIsBigDecimalHalfUpBitForBit() {
+        Random random = new Random(5);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 1.005, 2.675, 0.125, -0.125, 34.125, 99.995, -0.00001,
+                1e-12, 12345678.125, 1e300, -7.5e-5, 0.00005, 43.60499999999999));
+        for (int i = 0; i < 200_000; i++) {
+            values.add((random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(9) - 4));
+            values.add(random.nextInt(2_000_000) / 10_000.0 + (random.nextInt(3) - 1) * Math.ulp(100.0));
+            values.add((random.nextInt(200_000) + 0.5) / 1_000.0);
+        }
+        for (double v : values) {
+            for (int decimals : new int[] {2, 4}) {
+                double expected = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(DecayMath.round(v, decimals)),
+                        v + " to " + decimals);
+            }
+        }
+    }
+
+    @Test
+    void aPrecomputedPointValuesASumAsTheInstantDoes() {
+        BigInteger sum = DecayMath.term(3.3, DAY0, H).add(DecayMath.term(0.7, DAY0.minus(Duration.ofDays(41)), H));
+        Instant at = DAY0.plus(Duration.ofHours(1234));
+        assertEquals(Double.doubleToLongBits(DecayMath.valueAt(sum, at, H)),
+                Double.doubleToLongBits(DecayMath.valueAt(sum, DecayMath.Point.of(at, H))));
     }
 }
