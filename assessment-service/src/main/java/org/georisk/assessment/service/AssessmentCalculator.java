@@ -47,7 +47,7 @@ public final class AssessmentCalculator {
 
         List<Driver> drivers = new ArrayList<>(state.drivers().size());
         for (StoryDriver d : state.drivers()) {
-            double value = DecayMath.valueAt(d.strength(), acuteAt);
+            double value = d.strength().valueAt(acuteAt);
             drivers.add(new Driver(d.eventId(), d.headline(), d.occurredAt(),
                     DecayMath.round(d.hostile() ? value : -value, CONTRIBUTION_DECIMALS)));
         }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * by addition. Floating-point addition is not associative (the last bits depend on the order), so each term is
  * made a fixed-point integer: {@code round(w·2^frac·2^F)} (a long, F = 32 fractional bits, frac ∈ [0, 1) the fractional
  * part of (t−R)/H, computed with {@link StrictMath} so it is the same on every JVM) shifted left by
- * {@code floor((t−R)/H)}. Integer addition is associative, so any arrival order gives the same sum to the last bit.
+ * {@code floor((t−R)/H)} (for t before R, kept with that many more fractional bits: {@link Fixed}). Integer addition is
+ * associative, so any arrival order gives the same sum to the last bit.
  * Event times count in whole milliseconds.
  */
 public final class DecayMath {
@@ -28,8 +29,12 @@ public final class DecayMath {
     private DecayMath() {
     }
 
-    /** The fixed-point term of a magnitude ≥ 0 at event time t: {@code magnitude·2^((t−R)/H)·2^F}, rounded. */
-    public static BigInteger term(double magnitude, Instant t, long halfLifeMillis) {
+    /**
+     * The fixed-point term of a magnitude ≥ 0 at event time t: {@code magnitude·2^((t−R)/H)·2^F}, rounded to an
+     * integer at t's own scale: exact for every t, before R too (a term dated before R keeps the fractional bits
+     * it needs, see {@link Fixed}).
+     */
+    public static Fixed term(double magnitude, Instant t, long halfLifeMillis) {
         if (!(magnitude >= 0) || Double.isInfinite(magnitude)) {
             throw new IllegalArgumentException("magnitude must be finite and ≥ 0: " + magnitude);
         }
@@ -38,7 +43,7 @@ public final class DecayMath {
         double frac = (double) Math.floorMod(offset, halfLifeMillis) / halfLifeMillis;
         long mantissa = Math.round(Math.scalb(magnitude * StrictMath.pow(2.0, frac), FRACTION_BITS));
         BigInteger m = BigInteger.valueOf(mantissa);
-        return whole >= 0 ? m.shiftLeft(Math.toIntExact(whole)) : m.shiftRight(Math.toIntExact(-whole));
+        return whole >= 0 ? new Fixed(m.shiftLeft(Math.toIntExact(whole)), 0) : Fixed.of(m, Math.toIntExact(-whole));
     }
 
     /** The value at time T of a fixed-point sum: {@code sum·2^(−(T−R)/H)/2^F}, deterministically rounded to a double. */
@@ -61,13 +66,18 @@ public final class DecayMath {
 
     /** {@link #valueAt(BigInteger, Instant, long)} at a precomputed point: the same double, bit for bit. */
     public static double valueAt(BigInteger sum, Point at) {
+        return valueAt(sum, 0, at);
+    }
+
+    /** The value at a precomputed point of {@code sum · 2^−(F + scale)} (a {@link Fixed}). */
+    public static double valueAt(BigInteger sum, int scale, Point at) {
         if (sum.signum() == 0) {
             return 0;
         }
         // keep the top 62 bits of the sum: exact enough for a double, and no overflow however large the sum grows
         int drop = Math.max(0, sum.abs().bitLength() - 62);
         double top = (drop == 0 ? sum : sum.shiftRight(drop)).doubleValue();
-        return Math.scalb(top, Math.toIntExact(drop - at.whole() - FRACTION_BITS)) * at.fractionFactor();
+        return Math.scalb(top, Math.toIntExact(drop - at.whole() - FRACTION_BITS - scale)) * at.fractionFactor();
     }
 
     /** The factor {@code 2^(−(to−from)/H)} by which every decayed value shrinks from one instant to a later one. */
