@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +35,23 @@ import java.util.UUID;
 final class KafkaScoringStores implements ScoringStores {
 
     private static final int TIME_BYTES = Long.BYTES + Integer.BYTES;
+    /**
+     * Pair states kept decoded, most recently used first: reading a pair's state back from the store would decode
+     * it for every event (a sixth of an event's work). The processor is the store's only writer and a new one
+     * (with an empty map) is initialised whenever its task is (re)started, so the map never holds what the store
+     * does not. A bound, so a task with very many pairs keeps only its active ones.
+     */
+    static final int DECODED_PAIRS = 4096;
 
     private final KeyValueStore<String, Long> seen;
     private final KeyValueStore<String, PairState> pairs;
     private final KeyValueStore<Bytes, byte[]> stories;
+    private final Map<String, PairState> decoded = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PairState> eldest) {
+            return size() > DECODED_PAIRS;
+        }
+    };
 
     KafkaScoringStores(KeyValueStore<String, Long> seen, KeyValueStore<String, PairState> pairs,
                        KeyValueStore<Bytes, byte[]> stories) {
@@ -57,12 +71,20 @@ final class KafkaScoringStores implements ScoringStores {
 
     @Override
     public PairState pairState(String pair) {
-        return pairs.get(pair);
+        PairState state = decoded.get(pair);
+        if (state == null) {
+            state = pairs.get(pair);
+            if (state != null) {
+                decoded.put(pair, state);
+            }
+        }
+        return state;
     }
 
     @Override
     public void putPairState(String pair, PairState state) {
         pairs.put(pair, state);
+        decoded.put(pair, state);
     }
 
     @Override
