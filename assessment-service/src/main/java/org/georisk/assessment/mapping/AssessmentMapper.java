@@ -9,7 +9,6 @@ import org.georisk.assessment.service.Evidence;
 import org.georisk.contracts.PairAssessment;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 
 /** Between the published JSON and the history row. */

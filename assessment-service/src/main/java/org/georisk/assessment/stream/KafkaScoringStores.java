@@ -11,8 +11,6 @@ import org.georisk.assessment.service.StoryKey;
 import org.georisk.assessment.service.StoryState;
 import org.georisk.contracts.Category;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -143,7 +141,7 @@ final class KafkaScoringStores implements ScoringStores {
 
     /** A story's value: rows, max mentions, min and max Goldstein, then its lead row; binary, as it is on the hot path. */
     static byte[] writeStory(StoryState s) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(96);
+        ByteStreams.Out buffer = new ByteStreams.Out(96);
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeLong(s.rows());
             out.writeInt(s.maxMentions());
@@ -166,7 +164,7 @@ final class KafkaScoringStores implements ScoringStores {
     }
 
     static StoryState read(byte[] value) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+        try (DataInputStream in = new DataInputStream(new ByteStreams.In(value))) {
             long rows = in.readLong();
             int maxMentions = in.readInt();
             double minGoldstein = in.readDouble();

@@ -11,8 +11,6 @@ import org.georisk.assessment.service.StoryDriver;
 import org.georisk.assessment.service.StoryKey;
 import org.georisk.contracts.Category;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -57,7 +55,7 @@ final class PairStateSerde implements Serde<PairState> {
     }
 
     static byte[] write(PairState state) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+        ByteStreams.Out buffer = new ByteStreams.Out(1024);
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeByte(FORMAT);
             out.writeLong(state.eventCount());
@@ -94,7 +92,7 @@ final class PairStateSerde implements Serde<PairState> {
             throw new SerializationException("pair state of an earlier release (format byte " + bytes[0]
                     + "): rebuild the assessments with assessment-service/bin/rebuild.sh (docs/scoring.md, Rebuild)");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(new ByteStreams.In(bytes))) {
             in.readByte();
             long eventCount = in.readLong();
             long storyCount = in.readLong();
