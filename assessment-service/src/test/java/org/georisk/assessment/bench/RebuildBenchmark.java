@@ -88,7 +88,7 @@ class RebuildBenchmark {
         long commitMs = Long.getLong("georisk.benchmark.commit-interval-ms", 100);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
         // the service's record cache (application.properties)
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
         t0 = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(AssessmentTopology.build(MAPPER, ScoringParameters.DEFAULTS), props);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
