@@ -9,7 +9,6 @@ import org.georisk.assessment.service.Evidence;
 import org.georisk.contracts.PairAssessment;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 
 /** Between the published JSON and the history row. */
@@ -52,10 +51,10 @@ public class AssessmentMapper {
         if (decayed != null && decayed.applied() != null) {
             Evidence delta = decayed.applied().delta();
             r.storyDay = decayed.applied().day();
-            r.deltaAcuteEvidence = new BigDecimal(delta.acuteEvidence());
-            r.deltaAcuteHostile = new BigDecimal(delta.acuteHostile());
-            r.deltaStructuralEvidence = new BigDecimal(delta.structuralEvidence());
-            r.deltaStructuralHostile = new BigDecimal(delta.structuralHostile());
+            r.deltaAcuteEvidence = delta.decimal(delta.acuteEvidence());
+            r.deltaAcuteHostile = delta.decimal(delta.acuteHostile());
+            r.deltaStructuralEvidence = delta.decimal(delta.structuralEvidence());
+            r.deltaStructuralHostile = delta.decimal(delta.structuralHostile());
         }
         return r;
     }

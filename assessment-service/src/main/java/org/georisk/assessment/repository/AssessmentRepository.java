@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
      * an instant: {acute evidence, acute hostile, structural evidence, structural hostile}. Reads only the rows of
      * that week (index on pair, story day).
      */
-    public BigInteger[] storyTermsAfter(String pair, long upToVersion, Instant after) {
+    public BigDecimal[] storyTermsAfter(String pair, long upToVersion, Instant after) {
         Object[] row = (Object[]) getEntityManager().createNativeQuery("""
                 SELECT coalesce(sum(delta_acute_evidence), 0), coalesce(sum(delta_acute_hostile), 0),
                        coalesce(sum(delta_structural_evidence), 0), coalesce(sum(delta_structural_hostile), 0)
@@ -69,9 +68,9 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
                 .setParameter("version", upToVersion)
                 .setParameter("after", after)
                 .getSingleResult();
-        BigInteger[] sums = new BigInteger[4];
+        BigDecimal[] sums = new BigDecimal[4];
         for (int i = 0; i < 4; i++) {
-            sums[i] = ((BigDecimal) row[i]).toBigIntegerExact();
+            sums[i] = (BigDecimal) row[i];
         }
         return sums;
     }

@@ -32,20 +32,22 @@ public final class AssessmentCalculator {
 
         Map<Category, Double> categoryScores = new EnumMap<>(Category.class);
         Map<Category, RiskModel.Sums> categorySums = new EnumMap<>(Category.class);
+        DecayMath.Point acuteAt = DecayMath.Point.of(asOf, params.acuteMillis());
+        DecayMath.Point structuralAt = DecayMath.Point.of(asOf, params.structuralMillis());
         state.categories().forEach((category, evidence) -> {
-            RiskModel.Sums sums = evidence.valueAt(asOf, params);
+            RiskModel.Sums sums = evidence.valueAt(acuteAt, structuralAt);
             categorySums.put(category, sums);
             categoryScores.put(category, RiskModel.score(sums, prior, params));
         });
 
-        RiskModel.Sums total = state.total().valueAt(asOf, params);
+        RiskModel.Sums total = state.total().valueAt(acuteAt, structuralAt);
         RiskModel.Components c = RiskModel.of(total, prior, params);
         double scoreWeekBefore = RiskModel.score(state.settled().valueAt(asOf.minus(PairState.TREND_WINDOW), params),
                 prior, params);
 
         List<Driver> drivers = new ArrayList<>(state.drivers().size());
         for (StoryDriver d : state.drivers()) {
-            double value = DecayMath.valueAt(d.strength(), asOf, params.acuteMillis());
+            double value = d.strength().valueAt(acuteAt);
             drivers.add(new Driver(d.eventId(), d.headline(), d.occurredAt(),
                     DecayMath.round(d.hostile() ? value : -value, CONTRIBUTION_DECIMALS)));
         }

@@ -11,7 +11,7 @@ import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.PairKey;
 
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -68,8 +68,8 @@ public class AssessmentQueries {
             throw QueryException.notFound("assessment " + pair + " v" + latest.version
                     + " was stored by the first scoring model: rebuild the assessments (docs/scoring.md)");
         }
-        BigInteger[] t = repository.storyTermsAfter(pair, latest.version, at.minus(PairState.TREND_WINDOW));
-        return AssessmentDecay.at(assessment, sums, new Evidence(t[0], t[1], t[2], t[3]), at, params);
+        BigDecimal[] t = repository.storyTermsAfter(pair, latest.version, at.minus(PairState.TREND_WINDOW));
+        return AssessmentDecay.at(assessment, sums, Evidence.ofDecimals(t[0], t[1], t[2], t[3]), at, params);
     }
 
     @Transactional

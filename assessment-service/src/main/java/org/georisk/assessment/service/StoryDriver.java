@@ -1,6 +1,5 @@
 package org.georisk.assessment.service;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
@@ -11,7 +10,7 @@ import java.util.UUID;
  *
  * @param hostile whether the story reads as hostile (its contribution is shown positive) or cooperative (negative)
  */
-public record StoryDriver(StoryKey key, UUID eventId, String headline, Instant occurredAt, BigInteger strength,
+public record StoryDriver(StoryKey key, UUID eventId, String headline, Instant occurredAt, Fixed strength,
                           boolean hostile) {
 
     /** Strongest first, then by story key: a total order, so the kept five do not depend on arrival order. */
@@ -20,7 +19,7 @@ public record StoryDriver(StoryKey key, UUID eventId, String headline, Instant o
             .thenComparing(StoryDriver::key);
 
     public static StoryDriver of(StoryKey key, StoryState story, ScoringParameters p) {
-        BigInteger strength = DecayMath.term(story.evidence(p) * story.intensity(), key.day(), p.acuteMillis());
+        Fixed strength = DecayMath.term(story.evidence(p) * story.intensity(), key.day(), p.acuteMillis());
         return new StoryDriver(key, story.lead().eventId(), story.lead().headline(), story.lead().occurredAt(),
                 strength, story.minGoldstein() < 0);
     }

@@ -11,8 +11,6 @@ import org.georisk.assessment.service.StoryKey;
 import org.georisk.assessment.service.StoryState;
 import org.georisk.contracts.Category;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -21,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +33,23 @@ import java.util.UUID;
 final class KafkaScoringStores implements ScoringStores {
 
     private static final int TIME_BYTES = Long.BYTES + Integer.BYTES;
+    /**
+     * Pair states kept decoded, most recently used first: reading a pair's state back from the store would decode
+     * it for every event (a sixth of an event's work). The processor is the store's only writer and a new one
+     * (with an empty map) is initialised whenever its task is (re)started, so the map never holds what the store
+     * does not. A bound, so a task with very many pairs keeps only its active ones.
+     */
+    static final int DECODED_PAIRS = 4096;
 
     private final KeyValueStore<String, Long> seen;
     private final KeyValueStore<String, PairState> pairs;
     private final KeyValueStore<Bytes, byte[]> stories;
+    private final Map<String, PairState> decoded = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PairState> eldest) {
+            return size() > DECODED_PAIRS;
+        }
+    };
 
     KafkaScoringStores(KeyValueStore<String, Long> seen, KeyValueStore<String, PairState> pairs,
                        KeyValueStore<Bytes, byte[]> stories) {
@@ -57,12 +69,20 @@ final class KafkaScoringStores implements ScoringStores {
 
     @Override
     public PairState pairState(String pair) {
-        return pairs.get(pair);
+        PairState state = decoded.get(pair);
+        if (state == null) {
+            state = pairs.get(pair);
+            if (state != null) {
+                decoded.put(pair, state);
+            }
+        }
+        return state;
     }
 
     @Override
     public void putPairState(String pair, PairState state) {
         pairs.put(pair, state);
+        decoded.put(pair, state);
     }
 
     @Override
@@ -121,7 +141,7 @@ final class KafkaScoringStores implements ScoringStores {
 
     /** A story's value: rows, max mentions, min and max Goldstein, then its lead row; binary, as it is on the hot path. */
     static byte[] writeStory(StoryState s) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(96);
+        ByteStreams.Out buffer = new ByteStreams.Out(96);
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeLong(s.rows());
             out.writeInt(s.maxMentions());
@@ -144,7 +164,7 @@ final class KafkaScoringStores implements ScoringStores {
     }
 
     static StoryState read(byte[] value) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+        try (DataInputStream in = new DataInputStream(new ByteStreams.In(value))) {
             long rows = in.readLong();
             int maxMentions = in.readInt();
             double minGoldstein = in.readDouble();

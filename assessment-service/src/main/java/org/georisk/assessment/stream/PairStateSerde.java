@@ -5,13 +5,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.georisk.assessment.service.Evidence;
+import org.georisk.assessment.service.Fixed;
 import org.georisk.assessment.service.PairState;
 import org.georisk.assessment.service.StoryDriver;
 import org.georisk.assessment.service.StoryKey;
 import org.georisk.contracts.Category;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,14 +32,16 @@ import java.util.UUID;
  * Layout (big-endian, {@link DataOutputStream}): format byte {@link #FORMAT}; eventCount, storyCount, version (long);
  * asOf (0 byte for none, else 1 + seconds long + nanos int); categories (count, then ordinal byte and the four sums);
  * settled (four sums); drivers (count, then story key: pair, day, code, category; eventId as two longs; headline or
- * none; occurredAt; strength; hostile). A sum is its two's-complement bytes, length-prefixed.
+ * none; occurredAt; strength; hostile). A sum is its two's-complement bytes, length-prefixed; the four sums of an
+ * {@link Evidence} and a driver's strength are preceded by their scale (int, the extra fractional bits of stories
+ * dated before 2000, {@link Fixed}).
  * <p>
- * State of the first model (format byte 1, or JSON starting with '{') is refused with a message naming the cure,
- * a rebuild (assessment-service/bin/rebuild.sh).
+ * State of earlier releases (format byte 1, the first model; 2, sums without a scale; or JSON starting with '{') is
+ * refused with a message naming the cure, a rebuild (assessment-service/bin/rebuild.sh).
  */
 final class PairStateSerde implements Serde<PairState> {
 
-    static final byte FORMAT = 2;
+    static final byte FORMAT = 3;
     private static final Category[] CATEGORIES = Category.values();
 
     @Override
@@ -54,7 +55,7 @@ final class PairStateSerde implements Serde<PairState> {
     }
 
     static byte[] write(PairState state) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+        ByteStreams.Out buffer = new ByteStreams.Out(1024);
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeByte(FORMAT);
             out.writeLong(state.eventCount());
@@ -77,7 +78,7 @@ final class PairStateSerde implements Serde<PairState> {
                 out.writeLong(d.eventId().getLeastSignificantBits());
                 writeText(out, d.headline());
                 writeInstant(out, d.occurredAt());
-                writeBig(out, d.strength());
+                writeFixed(out, d.strength());
                 out.writeBoolean(d.hostile());
             }
         } catch (IOException e) {
@@ -88,10 +89,10 @@ final class PairStateSerde implements Serde<PairState> {
 
     static PairState read(byte[] bytes) {
         if (bytes.length > 0 && bytes[0] != FORMAT) {
-            throw new SerializationException("pair state of an earlier scoring model (format byte " + bytes[0]
+            throw new SerializationException("pair state of an earlier release (format byte " + bytes[0]
                     + "): rebuild the assessments with assessment-service/bin/rebuild.sh (docs/scoring.md, Rebuild)");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(new ByteStreams.In(bytes))) {
             in.readByte();
             long eventCount = in.readLong();
             long storyCount = in.readLong();
@@ -110,7 +111,7 @@ final class PairStateSerde implements Serde<PairState> {
                 StoryKey key = new StoryKey(in.readUTF(), readInstant(in), in.readUTF(),
                         CATEGORIES[in.readUnsignedByte()]);
                 UUID eventId = new UUID(in.readLong(), in.readLong());
-                drivers.add(new StoryDriver(key, eventId, readText(in), readInstant(in), readBig(in),
+                drivers.add(new StoryDriver(key, eventId, readText(in), readInstant(in), readFixed(in),
                         in.readBoolean()));
             }
             return new PairState(categories, settled, List.copyOf(drivers), eventCount, storyCount, version, asOf);
@@ -120,6 +121,7 @@ final class PairStateSerde implements Serde<PairState> {
     }
 
     private static void writeEvidence(DataOutputStream out, Evidence e) throws IOException {
+        out.writeInt(e.scale());
         writeBig(out, e.acuteEvidence());
         writeBig(out, e.acuteHostile());
         writeBig(out, e.structuralEvidence());
@@ -127,7 +129,18 @@ final class PairStateSerde implements Serde<PairState> {
     }
 
     private static Evidence readEvidence(DataInputStream in) throws IOException {
-        return new Evidence(readBig(in), readBig(in), readBig(in), readBig(in));
+        int scale = in.readInt();
+        return new Evidence(readBig(in), readBig(in), readBig(in), readBig(in), scale);
+    }
+
+    private static void writeFixed(DataOutputStream out, Fixed f) throws IOException {
+        out.writeInt(f.scale());
+        writeBig(out, f.unscaled());
+    }
+
+    private static Fixed readFixed(DataInputStream in) throws IOException {
+        int scale = in.readInt();
+        return new Fixed(readBig(in), scale);
     }
 
     private static void writeBig(DataOutputStream out, BigInteger value) throws IOException {

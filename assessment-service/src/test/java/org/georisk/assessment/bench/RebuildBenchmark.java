@@ -87,6 +87,8 @@ class RebuildBenchmark {
         // exactly_once_v2 commits (and flushes every RocksDB store) every 100 ms unless told otherwise
         long commitMs = Long.getLong("georisk.benchmark.commit-interval-ms", 100);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+        // the service's record cache (application.properties)
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
         t0 = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(AssessmentTopology.build(MAPPER, ScoringParameters.DEFAULTS), props);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
