@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
  * Stands in for ingest-, assessment- and notification-service (their paths do not overlap): a JDK HttpServer on a
  * random port. What it answers depends only on the request, so tests steer it by path:
  * <ul>
- *   <li>{@code POST /feeds/authenticate}: {@value #FEED_KEY} is feed {@value #FEED_NAME}, any other key 401;</li>
+ *   <li>{@code POST /feeds/authenticate}: {@value #FEED_KEY} is feed {@value #FEED_NAME} (1,000/s),
+ *       {@value #SLOW_FEED_KEY} is feed {@value #SLOW_FEED_NAME} (burst 2, 0.01/s), any other key 401;</li>
  *   <li>a path with {@code BAD}: 400 problem+json; with {@code BUSY}: 503 problem+json and Retry-After: 7;
  *       with {@code UNREACHABLE}: the connection is dropped without an answer;</li>
  *   <li>no valid service token for the path's service (testkit's key pair): 401, as the services answer;</li>
@@ -28,6 +29,9 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String FEED_KEY = "feed-key-good";
     public static final String FEED_NAME = "stub-feed";
+    /** A feed whose own rate limit (set in ingest's registry) is 2 requests, then one per 100 s. */
+    public static final String SLOW_FEED_KEY = "feed-key-slow";
+    public static final String SLOW_FEED_NAME = "slow-feed";
     public static final String BAD_PROBLEM = "{\"type\":\"https://georisk.org/problems/invalid-request\","
             + "\"title\":\"Invalid request\",\"status\":400,\"detail\":\"stub refused it\","
             + "\"errors\":[{\"field\":\"pair\",\"reason\":\"unknown pair\"}]}";
@@ -84,7 +88,11 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (text.contains("\"" + FEED_KEY + "\"")) {
-                send(exchange, 200, "application/json", "{\"feed\":\"" + FEED_NAME + "\"}");
+                send(exchange, 200, "application/json",
+                        "{\"feed\":\"" + FEED_NAME + "\",\"requestsPerSecond\":1000,\"burst\":5000}");
+            } else if (text.contains("\"" + SLOW_FEED_KEY + "\"")) {
+                send(exchange, 200, "application/json",
+                        "{\"feed\":\"" + SLOW_FEED_NAME + "\",\"requestsPerSecond\":0.01,\"burst\":2}");
             } else {
                 send(exchange, 401, "application/problem+json",
                         "{\"title\":\"Unauthenticated\",\"status\":401}");

@@ -45,6 +45,9 @@ public record Endpoint(String method, String path, Role role, String contentType
                 withBody("POST", "/api/v1/ops/feeds", Role.OPS, "application/json", "{\"name\":\"f\"}"),
                 of("POST", "/api/v1/ops/feeds/some-feed/key", Role.OPS),
                 of("DELETE", "/api/v1/ops/feeds/some-feed", Role.OPS),
+                withBody("PUT", "/api/v1/ops/feeds/some-feed/rate-limit", Role.OPS, "application/json",
+                        "{\"requestsPerSecond\":10,\"burst\":20}"),
+                of("DELETE", "/api/v1/ops/feeds/some-feed/rate-limit", Role.OPS),
                 of("GET", "/api/v1/ops/keys", Role.OPS),
                 // a fresh name per list, so the one call that gets through creates a key rather than hitting a 409
                 withBody("POST", "/api/v1/ops/keys", Role.OPS, "application/json",

@@ -54,4 +54,19 @@ class RateLimitTest {
         // the default analyst key was overridden, so it is not a key at all
         given().header("X-API-Key", "dev-analyst-key").get("/api/v1/subscriptions").then().statusCode(401);
     }
+
+    @Test
+    void aFeedGetsTheRateLimitItsRegistryGivesIt() {
+        // the profile's default is burst 3; the slow feed's own limit is burst 2, the good feed's 5,000
+        for (int i = 0; i < 2; i++) {
+            given().header("X-API-Key", DownstreamStub.SLOW_FEED_KEY).contentType("application/json").body("{}")
+                    .post("/api/v1/events").then().statusCode(202);
+        }
+        given().header("X-API-Key", DownstreamStub.SLOW_FEED_KEY).contentType("application/json").body("{}")
+                .post("/api/v1/events").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        for (int i = 0; i < 6; i++) {
+            given().header("X-API-Key", DownstreamStub.FEED_KEY).contentType("application/json").body("{}")
+                    .post("/api/v1/events").then().statusCode(202);
+        }
+    }
 }

@@ -110,6 +110,8 @@ class InternalPortsIT {
                         "{\"name\":\"" + FORGED_FEED + "\"}", ops, "anyone"),
                 new Call(ingest, ServiceIdentity.INGEST, "POST", "/feeds/" + SEED_FEED + "/key", null, null, ops, "anyone"),
                 new Call(ingest, ServiceIdentity.INGEST, "DELETE", "/feeds/" + SEED_FEED, null, null, ops, "anyone"),
+                new Call(ingest, ServiceIdentity.INGEST, "PUT", "/feeds/" + SEED_FEED + "/rate-limit", "application/json",
+                        "{\"requestsPerSecond\":1,\"burst\":1}", ops, "anyone"),
                 new Call(ingest, ServiceIdentity.INGEST, "POST", "/feeds/authenticate", "application/json",
                         "{\"key\":\"" + GeoRiskSystem.FEED_KEY + "\"}", ServiceIdentity.GATEWAY, ServiceIdentity.GATEWAY_PRINCIPAL),
                 new Call(assessment, ServiceIdentity.ASSESSMENT, "GET", "/assessments", null, null, analyst, DEV_ANALYST),

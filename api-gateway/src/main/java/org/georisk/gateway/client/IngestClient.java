@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,6 @@ import org.georisk.contracts.FeedAuthenticationRequest;
 import org.georisk.contracts.Headers;
 import org.georisk.gateway.security.IngestTokenHeaders;
 
-import java.io.InputStream;
 
 /**
  * ingest-service. Bodies travel as raw bytes so that the gateway neither re-parses nor reshapes what a feed posted;
@@ -30,22 +30,22 @@ public interface IngestClient {
     @POST
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response postEvent(InputStream body);
+    Response postEvent(byte[] body);
 
     @POST
     @Path("/events")
     @Consumes(Headers.NDJSON)
-    Response postEvents(InputStream body);
+    Response postEvents(byte[] body);
 
     @POST
     @Path("/events/gdelt")
     @Consumes(Headers.TSV)
-    Response postGdeltTsv(InputStream body);
+    Response postGdeltTsv(byte[] body);
 
     @POST
     @Path("/events/gdelt")
     @Consumes("application/zip")
-    Response postGdeltZip(InputStream body);
+    Response postGdeltZip(byte[] body);
 
     @GET
     @Path("/events")
@@ -59,7 +59,7 @@ public interface IngestClient {
     @POST
     @Path("/feeds")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createFeed(InputStream body);
+    Response createFeed(byte[] body);
 
     @POST
     @Path("/feeds/{name}/key")
@@ -69,7 +69,16 @@ public interface IngestClient {
     @Path("/feeds/{name}")
     Response revokeFeed(@PathParam("name") String name);
 
-    /** 200 {@code {"feed": name}} for a valid feed key, 401 otherwise. */
+    @PUT
+    @Path("/feeds/{name}/rate-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response setFeedRateLimit(@PathParam("name") String name, byte[] body);
+
+    @DELETE
+    @Path("/feeds/{name}/rate-limit")
+    Response resetFeedRateLimit(@PathParam("name") String name);
+
+    /** 200 {@code {"feed": name, "requestsPerSecond": r, "burst": b}} for a valid feed key, 401 otherwise. */
     @POST
     @Path("/feeds/authenticate")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,13 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration feedKeyCacheTtl();
 
+    /**
+     * How long the answer about one of the gateway's own keys is kept in memory; a key deleted through another
+     * gateway instance dies within it (through this one, at once).
+     */
+    @WithDefault("5s")
+    Duration keyCacheTtl();
+
     DevKeys devKeys();
 
     /**
@@ -50,6 +57,13 @@ public interface GatewayConfig {
         /** Its lifetime: long enough for one call (a bulk post included), short enough that a leaked one is soon useless. */
         @WithDefault("60s")
         Duration lifetime();
+
+        /**
+         * How long one signed token serves further calls for the same audience, principal and role (signing is the
+         * costliest step of a forwarded request). Well under the lifetime, so a reused token never expires in flight.
+         */
+        @WithDefault("20s")
+        Duration reuse();
     }
 
     /** Development keys, set only in the local profile. */

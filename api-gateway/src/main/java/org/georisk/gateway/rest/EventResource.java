@@ -33,7 +33,6 @@ import org.georisk.contracts.Role;
 import org.georisk.gateway.client.IngestClient;
 import org.georisk.gateway.client.Relay;
 
-import java.io.InputStream;
 import java.util.List;
 
 /** Events in (feed role) and the archive behind a pair (analyst role), both served by ingest-service. */
@@ -57,7 +56,7 @@ public class EventResource {
             description = "202 with the eventId once Kafka acknowledged it; 200 with duplicate=true for a re-post.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GeoEvent.class)))
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IngestResult.class)))
-    public Response postOne(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public Response postOne(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, PostedMediaTypes.EVENTS);
         return Relay.of(ingest.postEvent(body));
     }
@@ -67,7 +66,7 @@ public class EventResource {
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post events in bulk, one JSON event a line (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    public Response postBulk(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public Response postBulk(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, PostedMediaTypes.EVENTS);
         return Relay.of(ingest.postEvents(body));
     }
@@ -78,7 +77,7 @@ public class EventResource {
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a GDELT 2.0 event export file, as published (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    public Response postGdelt(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public Response postGdelt(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, GDELT_TYPES);
         return Relay.of(ingest.postGdeltTsv(body));
     }
@@ -89,7 +88,7 @@ public class EventResource {
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a zipped GDELT 2.0 event export (.export.CSV.zip) (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    public Response postGdeltZip(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public Response postGdeltZip(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, GDELT_TYPES);
         return Relay.of(ingest.postGdeltZip(body));
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,6 @@ import org.georisk.gateway.service.ConsumerGroupReport;
 import org.georisk.gateway.service.KafkaOpsService;
 import org.georisk.gateway.service.TopicReport;
 
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -84,7 +84,7 @@ public class OpsResource {
     @Path("/feeds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a feed; the answer shows its key once (ops role; ingest-service)")
-    public Response createFeed(InputStream body) {
+    public Response createFeed(byte[] body) {
         return Relay.of(ingest.createFeed(body), "/feeds", "/api/v1/ops/feeds");
     }
 
@@ -100,6 +100,22 @@ public class OpsResource {
     @Operation(summary = "Revoke a feed's key (ops role; ingest-service)")
     public Response revokeFeed(@PathParam("name") String name) {
         return Relay.of(ingest.revokeFeed(name));
+    }
+
+    @PUT
+    @Path("/feeds/{name}/rate-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a feed's request rate limit, {\"requestsPerSecond\": 200, \"burst\": 1000} (ops role; ingest-service)",
+            description = "Applies at the gateway within its key cache TTL (5 s).")
+    public Response setFeedRateLimit(@PathParam("name") String name, byte[] body) {
+        return Relay.of(ingest.setFeedRateLimit(name, body));
+    }
+
+    @DELETE
+    @Path("/feeds/{name}/rate-limit")
+    @Operation(summary = "Put a feed back on the default rate limit (ops role; ingest-service)")
+    public Response resetFeedRateLimit(@PathParam("name") String name) {
+        return Relay.of(ingest.resetFeedRateLimit(name));
     }
 
     @GET

@@ -53,7 +53,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             throw new AuthenticationFailedException("unknown or revoked API key");
         }
         Caller caller = found.get();
-        long wait = rateLimiter.acquire(caller.bucket());
+        long wait = rateLimiter.acquire(caller);
         if (wait > 0) {
             throw AuthRefusals.rateLimited(wait);
         }

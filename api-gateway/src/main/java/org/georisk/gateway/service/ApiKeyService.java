@@ -55,24 +55,34 @@ public class ApiKeyService {
     @Inject
     FeedKeyAuthenticator feeds;
 
-    /** Empty for an unknown or revoked key. Activates a request context when called outside one (WebSocket upgrade). */
+    @Inject
+    OwnKeyCache ownKeys;
+
+    /**
+     * Empty for an unknown or revoked key. The gateway's own keys are looked up through {@link OwnKeyCache} (a key
+     * deleted or revoked here stops working at once; by another gateway instance, within the cache TTL).
+     * Activates a request context when called outside one (WebSocket upgrade).
+     */
     @ActivateRequestContext
     public Optional<Caller> authenticate(String key) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
         String hash = KeyHashes.sha256Hex(key);
-        Optional<ApiKey> own = keys.findByHash(hash);
+        Optional<OwnKeyCache.OwnKey> own = ownKeys.find(hash, () -> keys.findByHash(hash)
+                .map(k -> new OwnKeyCache.OwnKey(k.owner, k.role, k.revoked)));
         if (own.isPresent()) {
-            ApiKey apiKey = own.get();
-            return apiKey.revoked ? Optional.empty() : Optional.of(new Caller(apiKey.owner, apiKey.role, hash));
+            OwnKeyCache.OwnKey apiKey = own.get();
+            return apiKey.revoked() ? Optional.empty() : Optional.of(new Caller(apiKey.owner(), apiKey.role(), hash));
         }
-        return feeds.feedOf(key, hash).map(feed -> new Caller(feed, Role.FEED, hash));
+        return feeds.feedOf(key, hash)
+                .map(feed -> new Caller(feed.feed(), Role.FEED, hash, feed.requestsPerSecond(), feed.burst()));
     }
 
     /** Stores a given analyst or ops key (only its hash); the same key again updates its row. */
     @Transactional
     public void register(String key, Role role, String owner, boolean development) {
+        ownKeys.clear();
         requireOwnRole(role);
         String hash = KeyHashes.sha256Hex(key);
         ApiKey apiKey = keys.findByHash(hash).orElseGet(ApiKey::new);
@@ -87,6 +97,7 @@ public class ApiKeyService {
     /** A new random key named {@code name}; the answer is the only place the key is ever shown. */
     @Transactional
     public IssuedApiKey create(String name, Role role) {
+        ownKeys.clear();
         requireOwnRole(role);
         if (keys.findByName(name).isPresent()) {
             throw new NameTakenException(name);
@@ -107,6 +118,7 @@ public class ApiKeyService {
      */
     @Transactional
     public Ensured ensure(String name, Role role, String key) {
+        ownKeys.clear();
         requireOwnRole(role);
         String hash = KeyHashes.sha256Hex(key);
         Optional<ApiKey> sameKey = keys.findByHash(hash);
@@ -143,16 +155,19 @@ public class ApiKeyService {
     /** Deletes the key named {@code name}: it stops working with the next request. False when there is none. */
     @Transactional
     public boolean delete(String name) {
+        ownKeys.clear();
         return keys.deleteByName(name);
     }
 
     @Transactional
     public boolean revoke(String key) {
+        ownKeys.clear();
         return keys.findByHash(KeyHashes.sha256Hex(key)).map(apiKey -> apiKey.revoked = true).orElse(false);
     }
 
     @Transactional
     public long removeDevelopmentKeys() {
+        ownKeys.clear();
         return keys.deleteDevelopmentKeys();
     }
 

@@ -24,13 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class FeedKeyAuthenticator {
 
-    private record Answer(Optional<String> feed, Instant expires) {
+    private record Answer(Optional<FeedCredential> feed, Instant expires) {
     }
 
     /** Bounds the cache against a flood of distinct bad keys; past it the cache starts over. */
     private static final int MAX_ENTRIES = 10_000;
 
     private final Map<String, Answer> cache = new ConcurrentHashMap<>();
+    /** One lock object per key being asked about right now. */
+    private final Map<String, Object> asking = new ConcurrentHashMap<>();
 
     @Inject
     @RestClient
@@ -41,26 +43,44 @@ public class FeedKeyAuthenticator {
 
     Clock clock = Clock.systemUTC();
 
-    /** The feed's name for a valid feed key, empty for any other key. */
-    public Optional<String> feedOf(String key, String keyHash) {
-        Instant now = clock.instant();
-        Answer cached = cache.get(keyHash);
-        if (cached != null && cached.expires().isAfter(now)) {
+    /**
+     * The feed (name and rate limit) of a valid feed key, empty for any other key. One request per key asks ingest
+     * when the answer is missing or expired; the key's other concurrent requests wait for that answer instead of
+     * each asking too (64 connections of one feed otherwise sent 64 calls every TTL, and held 64 worker threads).
+     */
+    public Optional<FeedCredential> feedOf(String key, String keyHash) {
+        Answer cached = fresh(keyHash);
+        if (cached != null) {
             return cached.feed();
         }
-        Optional<String> feed = ask(key);
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
+        synchronized (asking.computeIfAbsent(keyHash, k -> new Object())) {
+            try {
+                cached = fresh(keyHash);
+                if (cached != null) {
+                    return cached.feed();
+                }
+                Optional<FeedCredential> feed = ask(key);
+                if (cache.size() >= MAX_ENTRIES) {
+                    cache.clear();
+                }
+                cache.put(keyHash, new Answer(feed, clock.instant().plus(config.feedKeyCacheTtl())));
+                return feed;
+            } finally {
+                asking.remove(keyHash);
+            }
         }
-        cache.put(keyHash, new Answer(feed, now.plus(config.feedKeyCacheTtl())));
-        return feed;
     }
 
-    private Optional<String> ask(String key) {
+    private Answer fresh(String keyHash) {
+        Answer cached = cache.get(keyHash);
+        return cached != null && cached.expires().isAfter(clock.instant()) ? cached : null;
+    }
+
+    private Optional<FeedCredential> ask(String key) {
         try (Response answer = ingest.authenticate(new FeedAuthenticationRequest(key))) {
             if (answer.getStatus() == 200) {
                 FeedCredential credential = answer.readEntity(FeedCredential.class);
-                return Optional.ofNullable(credential.feed()).filter(name -> !name.isBlank());
+                return Optional.of(credential).filter(c -> c.feed() != null && !c.feed().isBlank());
             }
             if (answer.getStatus() == 401 || answer.getStatus() == 403 || answer.getStatus() == 404) {
                 return Optional.empty();

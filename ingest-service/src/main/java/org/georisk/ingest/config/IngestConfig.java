@@ -40,6 +40,20 @@ public interface IngestConfig {
     /** Producer batching (acks=all and idempotence are fixed in code: they are the contract, not a tunable). */
     Producer producer();
 
+    /**
+     * How many acknowledged eventIds each instance remembers ({@code RecentEventIds}) so that a re-post is answered
+     * "duplicate" before the archive has stored the first one. About 100 bytes each.
+     */
+    @WithDefault("200000")
+    int recentIds();
+
+    /** How often the feed registry's counters are written ({@code FeedCounters}); the metrics are exact at once. */
+    @WithDefault("1s")
+    Duration counterFlush();
+
+    /** The request rate a feed gets when ops set none for it (the gateway enforces it per feed). */
+    FeedRateLimit feedRateLimit();
+
     /** Name and key of the development feed seeded at start; only the %local profile sets the key. */
     @WithDefault("analyst-desk")
     String devFeedName();
@@ -67,5 +81,22 @@ public interface IngestConfig {
 
         @WithDefault("131072")
         int batchSize();
+
+        /** Batches are compressed on the producer and stay compressed in the log and on every consumer's fetch. */
+        @WithDefault("lz4")
+        String compressionType();
+    }
+
+    /**
+     * Requests per second and burst of a feed's token bucket. The default is far above what a real feed posts one
+     * event at a time (a 15-minute GDELT file as single events within a minute is about 35/s): it bounds a runaway
+     * client, not a feed's normal work.
+     */
+    interface FeedRateLimit {
+        @WithDefault("1000")
+        double requestsPerSecond();
+
+        @WithDefault("5000")
+        int burst();
     }
 }

@@ -39,6 +39,7 @@ public class KafkaProducerFactory {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs());
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSize());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compressionType());
         // A send never blocks longer than a request may wait in total.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         // The producer keeps retrying a record after the request gave up (503); that is harmless because the

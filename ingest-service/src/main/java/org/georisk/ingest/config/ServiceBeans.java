@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.georisk.contracts.events.EventValidator;
 import org.georisk.ingest.service.BodyReader;
 import org.georisk.ingest.service.EventPublisher;
+import org.georisk.ingest.service.RecentEventIds;
 
 import java.time.Clock;
 
@@ -29,6 +30,12 @@ public class ServiceBeans {
                              OpenTelemetry openTelemetry) {
         return new EventPublisher(producer, mapper, config.publishTimeout(),
                 openTelemetry.getPropagators().getTextMapPropagator());
+    }
+
+    @Produces
+    @Singleton
+    RecentEventIds recentEventIds(IngestConfig config) {
+        return new RecentEventIds(config.recentIds());
     }
 
     @Produces

@@ -44,6 +44,13 @@ public class FeedEntity extends PanacheEntityBase {
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
 
+    /** The feed's own request rate at the gateway; null (with burst) for the configured default. */
+    @Column(name = "requests_per_second")
+    public Double requestsPerSecond;
+
+    @Column(name = "burst")
+    public Integer burst;
+
     public boolean active() {
         return revokedAt == null;
     }

@@ -6,16 +6,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.georisk.contracts.FeedCredential;
 import org.georisk.contracts.FieldError;
 import org.georisk.contracts.Problem;
 import org.georisk.contracts.ServiceIdentity;
 import org.georisk.ingest.service.BodyReader;
+import org.georisk.ingest.service.FeedRateLimit;
 import org.georisk.ingest.service.FeedService;
 import org.georisk.ingest.service.InvalidRequestException;
 
@@ -40,21 +41,40 @@ public class FeedResource {
         this.reader = reader;
     }
 
+    /** {@code {"name": ..., "requestsPerSecond": ..., "burst": ...}}; the two limits are optional, together. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(byte[] body) {
-        String name = text(reader.parse(body == null ? new byte[0] : body, "body"), "name");
+        JsonNode json = reader.parse(body == null ? new byte[0] : body, "body");
+        String name = text(json, "name");
         if (!name.matches(FeedService.NAME_PATTERN)) {
             throw new InvalidRequestException("invalid feed name",
                     List.of(new FieldError("name", "must match " + FeedService.NAME_PATTERN)));
         }
-        FeedService.IssuedKey issued = feeds.create(name);
+        FeedRateLimit limit = json.has("requestsPerSecond") || json.has("burst") ? RateLimitBody.read(json) : null;
+        FeedService.IssuedKey issued = feeds.create(name, limit);
         return Response.created(URI.create("/feeds/" + name)).entity(issued).build();
+    }
+
+    /** Sets the feed's rate limit: {@code {"requestsPerSecond": 200, "burst": 1000}}; the gateway applies it within
+     *  its key cache TTL (5 s). */
+    @PUT
+    @Path("/{name}/rate-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FeedRateLimit setRateLimit(@PathParam("name") String name, byte[] body) {
+        return feeds.setRateLimit(name, RateLimitBody.read(reader.parse(body == null ? new byte[0] : body, "body")));
+    }
+
+    /** Back to the configured default rate limit. */
+    @DELETE
+    @Path("/{name}/rate-limit")
+    public FeedRateLimit resetRateLimit(@PathParam("name") String name) {
+        return feeds.setRateLimit(name, null);
     }
 
     @GET
     public List<FeedView> list() {
-        return feeds.list().stream().map(FeedView::of).toList();
+        return feeds.list().stream().map(f -> FeedView.of(f, feeds.rateLimitOf(f))).toList();
     }
 
     /** A new key for the feed; the old key stops working. */
@@ -79,7 +99,7 @@ public class FeedResource {
     public Response authenticate(byte[] body) {
         String key = text(reader.parse(body == null ? new byte[0] : body, "body"), "key");
         return feeds.authenticate(key)
-                .map(feed -> Response.ok(new FeedCredential(feed)).build())
+                .map(credential -> Response.ok(credential).build())
                 .orElseGet(() -> Response.status(401).type(Problem.MEDIA_TYPE)
                         .entity(Problem.of(401, "Unauthorized", "unknown or revoked feed key")).build());
     }

@@ -3,6 +3,8 @@ package org.georisk.ingest.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.georisk.contracts.FeedCredential;
+import org.georisk.ingest.config.IngestConfig;
 import org.georisk.ingest.repository.FeedEntity;
 import org.georisk.ingest.repository.FeedRepository;
 
@@ -35,20 +37,46 @@ public class FeedService {
     }
 
     private final FeedRepository feeds;
+    private final FeedCounters counters;
     private final MeterRegistry meters;
+    private final IngestConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public FeedService(FeedRepository feeds, MeterRegistry meters) {
+    public FeedService(FeedRepository feeds, FeedCounters counters, MeterRegistry meters, IngestConfig config) {
         this.feeds = feeds;
+        this.counters = counters;
         this.meters = meters;
+        this.config = config;
     }
 
     @Transactional
     public IssuedKey create(String name) {
+        return create(name, null);
+    }
+
+    /** A new feed with its own rate limit, or the default one when {@code limit} is null. */
+    @Transactional
+    public IssuedKey create(String name, FeedRateLimit limit) {
         if (feeds.findByName(name).isPresent()) {
             throw new FeedExistsException(name);
         }
-        return store(name, FeedKeys.newKey());
+        return store(name, FeedKeys.newKey(), limit);
+    }
+
+    /** Sets a feed's rate limit ({@code null}: back to the default); the gateway applies it within its key cache TTL. */
+    @Transactional
+    public FeedRateLimit setRateLimit(String name, FeedRateLimit limit) {
+        FeedEntity feed = feeds.findByName(name).orElseThrow(() -> new FeedNotFoundException(name));
+        feed.requestsPerSecond = limit == null ? null : limit.requestsPerSecond();
+        feed.burst = limit == null ? null : limit.burst();
+        return rateLimitOf(feed);
+    }
+
+    /** The limit that applies to a feed: its own, else the configured default. */
+    public FeedRateLimit rateLimitOf(FeedEntity feed) {
+        return feed.requestsPerSecond == null || feed.burst == null
+                ? new FeedRateLimit(config.feedRateLimit().requestsPerSecond(), config.feedRateLimit().burst())
+                : new FeedRateLimit(feed.requestsPerSecond, feed.burst);
     }
 
     /** Registers a feed with a given key unless the name exists (the %local development feed). */
@@ -57,7 +85,7 @@ public class FeedService {
         if (feeds.findByName(name).isPresent()) {
             return false;
         }
-        store(name, key);
+        store(name, key, null);
         return true;
     }
 
@@ -79,31 +107,36 @@ public class FeedService {
         }
     }
 
+    /** The feed of an active key, with the rate limit the gateway is to apply. */
     @Transactional
-    public Optional<String> authenticate(String key) {
+    public Optional<FeedCredential> authenticate(String key) {
         if (key == null || key.isBlank() || key.length() > 512) {
             return Optional.empty();
         }
-        return feeds.findActiveByKeyHash(FeedKeys.hash(key)).map(f -> f.name);
+        return feeds.findActiveByKeyHash(FeedKeys.hash(key)).map(f -> {
+            FeedRateLimit limit = rateLimitOf(f);
+            return new FeedCredential(f.name, limit.requestsPerSecond(), limit.burst());
+        });
     }
 
+    /** Every feed with its counters, the ones counted since the last flush included. */
     @Transactional
     public List<FeedEntity> list() {
+        counters.flush();
         return feeds.listByName();
     }
 
     /**
-     * Counts one request's outcome for its feed, in the registry (when the feed is registered) and as metrics
-     * ({@code georisk_ingest_events_total{feed,outcome}}). Direct internal calls count under feed "internal".
+     * Counts one request's outcome for its feed, as metrics ({@code georisk_ingest_events_total{feed,outcome}}) at
+     * once and in the registry at the next flush ({@link FeedCounters}). Internal calls count under feed "internal".
      */
-    @Transactional
     public void count(String feed, long accepted, long rejected, long duplicates) {
         String tag = feed == null ? "internal" : feed;
         add(tag, "accepted", accepted);
         add(tag, "rejected", rejected);
         add(tag, "duplicate", duplicates);
         if (feed != null) {
-            feeds.count(feed, accepted, rejected, duplicates, clock.instant());
+            counters.add(feed, accepted, rejected, duplicates);
         }
     }
 
@@ -125,11 +158,15 @@ public class FeedService {
         }
     }
 
-    private IssuedKey store(String name, String key) {
+    private IssuedKey store(String name, String key, FeedRateLimit limit) {
         FeedEntity feed = new FeedEntity();
         feed.name = name;
         feed.keyHash = FeedKeys.hash(key);
         feed.createdAt = clock.instant();
+        if (limit != null) {
+            feed.requestsPerSecond = limit.requestsPerSecond();
+            feed.burst = limit.burst();
+        }
         feeds.persist(feed);
         return new IssuedKey(name, key, feed.createdAt);
     }

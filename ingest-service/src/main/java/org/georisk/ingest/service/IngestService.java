@@ -20,9 +20,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The write path: validate, recognise repeats, publish, count. Kafka is the only thing written for an event; the
- * archive is read to answer "duplicate" (a re-post that races the archive is published again and dropped by eventId
- * downstream, so it never counts twice).
+ * The write path: validate, recognise repeats, publish, count. Kafka is the only thing written for an event. A repeat
+ * is recognised by the ids this instance recently had acknowledged ({@link RecentEventIds}) and by the archive; one
+ * that slips past both (another instance's event the archive has not stored yet) is published again and dropped by
+ * eventId downstream, so it never counts twice.
  */
 @ApplicationScoped
 public class IngestService {
@@ -52,12 +53,15 @@ public class IngestService {
     private final EventPublisher publisher;
     private final EventArchiveRepository archive;
     private final FeedService feeds;
+    private final RecentEventIds recent;
 
-    public IngestService(EventValidator validator, EventPublisher publisher, EventArchiveRepository archive, FeedService feeds) {
+    public IngestService(EventValidator validator, EventPublisher publisher, EventArchiveRepository archive,
+                         FeedService feeds, RecentEventIds recent) {
         this.validator = validator;
         this.publisher = publisher;
         this.archive = archive;
         this.feeds = feeds;
+        this.recent = recent;
     }
 
     /** One event: the result, or {@link InvalidRequestException} / {@link BrokerUnavailableException}. */
@@ -69,11 +73,12 @@ public class IngestService {
             throw new InvalidRequestException("the event has " + v.errors().size() + " invalid field(s)", v.errors());
         }
         GeoEvent event = v.event();
-        if (!archive.existing(List.of(event.eventId())).isEmpty()) {
+        if (!known(List.of(event.eventId())).isEmpty()) {
             feeds.count(principal, 0, 0, 1);
             return new IngestResult(event.eventId(), event.pairKey(), true);
         }
         publisher.publishAll(List.of(event));
+        recent.addAll(List.of(event.eventId()));
         feeds.count(principal, 1, 0, 0);
         return new IngestResult(event.eventId(), event.pairKey(), false);
     }
@@ -114,7 +119,7 @@ public class IngestService {
             lines.add(new LineResult(c.line(), REJECTED, null, errors));
         }
 
-        Set<UUID> archived = archive.existing(valid.stream().map(GeoEvent::eventId).toList());
+        Set<UUID> archived = known(valid.stream().map(GeoEvent::eventId).toList());
         for (int i = 0; i < valid.size(); i++) {
             GeoEvent event = valid.get(i);
             if (archived.contains(event.eventId()) || !seen.add(event.eventId())) {
@@ -127,6 +132,7 @@ public class IngestService {
         }
 
         publisher.publishAll(toPublish);
+        recent.addAll(toPublish.stream().map(GeoEvent::eventId).toList());
         for (int i = 0; i < toPublish.size(); i++) {
             lines.add(new LineResult(publishLines.get(i), ACCEPTED, toPublish.get(i).eventId(), null));
         }
@@ -134,5 +140,14 @@ public class IngestService {
         feeds.count(principal, toPublish.size(), rejected, duplicates);
         skipped.forEach((reason, n) -> feeds.countSkipped(principal, reason, n));
         return new BulkResult(candidates.size(), toPublish.size(), duplicates, rejected, skipped, lines);
+    }
+
+    /** The ids among these that were published before: recently by this instance, or stored in the archive. */
+    private Set<UUID> known(List<UUID> ids) {
+        Set<UUID> found = recent.known(ids);
+        if (found.size() < ids.size()) {
+            found.addAll(archive.existing(found.isEmpty() ? ids : ids.stream().filter(id -> !found.contains(id)).toList()));
+        }
+        return found;
     }
 }

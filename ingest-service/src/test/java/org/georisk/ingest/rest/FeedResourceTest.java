@@ -84,4 +84,35 @@ class FeedResourceTest {
         As.ops().contentType(ContentType.JSON).body("{\"name\":\"Bad Name!\"}").post("/feeds")
                 .then().statusCode(400).body("errors[0].field", equalTo("name"));
     }
+
+    @Test
+    void aFeedCarriesItsOwnRateLimitToTheGateway() {
+        String name = "limited-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = As.ops().contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"requestsPerSecond\":20,\"burst\":40}")
+                .post("/feeds").then().statusCode(201).extract().path("key");
+        authenticate(key).statusCode(200).body("requestsPerSecond", equalTo(20.0f)).body("burst", equalTo(40));
+        As.ops().contentType(ContentType.JSON).body("{\"requestsPerSecond\":300.5,\"burst\":900}")
+                .put("/feeds/" + name + "/rate-limit").then().statusCode(200).body("burst", equalTo(900));
+        authenticate(key).statusCode(200).body("requestsPerSecond", equalTo(300.5f)).body("burst", equalTo(900));
+        As.ops().get("/feeds").then().statusCode(200)
+                .body("find { it.name == '" + name + "' }.rateLimit.burst", equalTo(900))
+                .body("find { it.name == '" + name + "' }.defaultRateLimit", equalTo(false));
+        // back to the configured default (application.properties: 1000/s, burst 5000)
+        As.ops().delete("/feeds/" + name + "/rate-limit").then().statusCode(200);
+        authenticate(key).statusCode(200).body("requestsPerSecond", equalTo(1000.0f)).body("burst", equalTo(5000));
+    }
+
+    @Test
+    void aWrongRateLimitIsRefusedFieldByField() {
+        String name = "wrong-limit-" + UUID.randomUUID().toString().substring(0, 8);
+        createFeed(name);
+        As.ops().contentType(ContentType.JSON).body("{\"requestsPerSecond\":0,\"burst\":1.5}")
+                .put("/feeds/" + name + "/rate-limit").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("requestsPerSecond", "burst"));
+        As.ops().contentType(ContentType.JSON).body("{\"requestsPerSecond\":5,\"burst\":5}")
+                .put("/feeds/no-such-feed/rate-limit").then().statusCode(404);
+        As.feed(name).contentType(ContentType.JSON).body("{\"requestsPerSecond\":5,\"burst\":5}")
+                .put("/feeds/" + name + "/rate-limit").then().statusCode(403);
+    }
 }
