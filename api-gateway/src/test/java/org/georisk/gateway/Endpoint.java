@@ -75,6 +75,7 @@ public record Endpoint(String method, String path, Role role, String contentType
         return switch (method) {
             case "GET" -> request.get(path);
             case "POST" -> request.post(path);
+            case "PUT" -> request.put(path);
             case "DELETE" -> request.delete(path);
             default -> throw new IllegalArgumentException(method);
         };

@@ -113,4 +113,68 @@ class OpsTest {
                 .statusCode(200).extract().jsonPath().getMap("find { it.groupId == '" + group + "' }");
         assertEquals(0L, ((Number) caughtUp.get("totalLag")).longValue(), "lag after catching up: " + caughtUp);
     }
+
+    /**
+     * On a topic written in transactions every commit or abort leaves a marker that takes an offset: a group that has
+     * read everything and committed after its last record (as Kafka Streams and SmallRye do) is one offset short of
+     * the end, yet has nothing to read. Lag says 0 then, and N once N records are there to read.
+     */
+    @Test
+    void aTransactionalTopicShowsNoLagWhenIdleAndNAfterNUnreadRecords() {
+        String group = "ops-tx-" + System.nanoTime();
+        TopicPartition partition = new TopicPartition(Topics.EVENTS, 5); // no test of this module writes georisk.events
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, group,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.initTransactions();
+            long last = inTransaction(producer, partition, 3, true);
+            commit(group, partition, last + 1);
+            Map<String, Object> idle = partitionLag(group);
+            assertEquals(last + 2, ((Number) idle.get("endOffset")).longValue(), "the commit marker takes an offset");
+            assertEquals(0L, ((Number) idle.get("lag")).longValue(), "idle: " + idle);
+
+            inTransaction(producer, partition, 4, true);
+            inTransaction(producer, partition, 2, false); // aborted: never read, so never lag
+            Map<String, Object> behind = partitionLag(group);
+            assertEquals(4L, ((Number) behind.get("lag")).longValue(), "four unread records: " + behind);
+        }
+    }
+
+    /** Sends n records in one transaction, committed or aborted; the offset of the last. */
+    private static long inTransaction(KafkaProducer<String, String> producer, TopicPartition tp, int n, boolean commit) {
+        producer.beginTransaction();
+        long last = -1;
+        try {
+            for (int i = 0; i < n; i++) {
+                last = producer.send(new ProducerRecord<>(tp.topic(), tp.partition(), "k", "tx-" + i)).get().offset();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (commit) {
+            producer.commitTransaction();
+        } else {
+            producer.abortTransaction();
+        }
+        return last;
+    }
+
+    private void commit(String group, TopicPartition tp, long offset) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)));
+        }
+    }
+
+    private static Map<String, Object> partitionLag(String group) {
+        List<Map<String, Object>> partitions = given().header("X-API-Key", TestKeys.OPS).get("/api/v1/ops/consumers")
+                .then().statusCode(200).extract().jsonPath().getList("find { it.groupId == '" + group + "' }.partitions");
+        assertEquals(1, partitions.size(), "partitions of " + group + ": " + partitions);
+        return partitions.get(0);
+    }
 }

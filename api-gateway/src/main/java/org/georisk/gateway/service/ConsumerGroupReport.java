@@ -16,8 +16,15 @@ public record ConsumerGroupReport(String groupId, String state, List<Member> mem
 
     /**
      * @param committedOffset null when the group has committed nothing for the partition yet
-     * @param lag             end offset minus committed offset (the whole partition when nothing is committed)
+     * @param endOffset       the log end offset (transaction markers and open transactions included)
+     * @param stableOffset    the last stable offset: where a read_committed consumer stops (no open transaction: the
+     *                        end offset)
+     * @param lag             the records still to read: those a read_committed consumer at the committed offset (the
+     *                        log start when nothing is committed) reads up to the stable offset; 0 when it would read
+     *                        none, even if a marker follows the committed offset. Counted when the gap is at most
+     *                        1,000 offsets, otherwise stable offset minus committed offset (markers count as one each)
      */
-    public record PartitionLag(String topic, int partition, Long committedOffset, long endOffset, long lag) {
+    public record PartitionLag(String topic, int partition, Long committedOffset, long endOffset, long stableOffset,
+                               long lag) {
     }
 }

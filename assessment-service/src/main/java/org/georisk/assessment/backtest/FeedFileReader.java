@@ -89,6 +89,10 @@ final class FeedFileReader {
         counts.countFile();
         for (FeedLines.Line line : FeedLines.split(content)) {
             counts.countRow();
+            if (!line.ok()) { // not UTF-8: refused as ingest refuses the line
+                counts.countInvalid(file, line.number(), "line: " + line.error());
+                continue;
+            }
             Validation v;
             if (format == Format.NDJSON) {
                 StrictJson.Parsed parsed = json.parseLine(line.text());

@@ -41,6 +41,20 @@ class FeedFileReaderTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsInvalidAsIngestRefusesItAndTheOthersAreRead() throws IOException {
+        byte[] good = Files.readAllBytes(FeedFiles.GDELT_SAMPLE);
+        byte[] withBad = new byte[good.length + 2];
+        System.arraycopy(good, 0, withBad, 0, good.length);
+        withBad[good.length] = (byte) 0xC0; // an overlong "/", alone on the last line
+        withBad[good.length + 1] = (byte) 0xAF;
+        Path file = dir.resolve("bad.export.CSV");
+        Files.write(file, withBad);
+        RowCounts counts = new RowCounts();
+        assertEquals(7, read(file, counts).size());
+        assertEquals(1, counts.invalid());
+    }
+
+    @Test
     void aGdeltExportGivesOneEventPerRowWithACountryActor() throws IOException {
         RowCounts counts = new RowCounts();
         List<GeoEvent> events = read(FeedFiles.GDELT_SAMPLE, counts);

@@ -115,7 +115,9 @@ public final class EventValidator {
 
     private String externalId(JsonNode node, List<FieldError> errors) {
         if (node != null && node.isIntegralNumber()) {
-            return node.asText(); // GDELT-style numeric ids are common; their text is the id
+            // GDELT-style numeric ids are common: their digits are the id, held to the same bound as a string id
+            // (the archive stores what passes here, so no type may slip past a length check)
+            return checked("externalId", node.asText(), maxExternalId, errors);
         }
         return requiredText("externalId", node, maxExternalId, errors);
     }

@@ -3,7 +3,6 @@ package org.georisk.contracts.events;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -15,8 +14,20 @@ import java.util.zip.ZipInputStream;
  */
 public final class FeedLines {
 
-    /** One non-blank line, numbered from 1 as it appears in the file (blank lines count, so numbers match an editor). */
-    public record Line(int number, String text) {
+    /**
+     * One non-blank line, numbered from 1 as it appears in the file (blank lines count, so numbers match an editor).
+     *
+     * @param text  the line, or null when it is not valid UTF-8
+     * @param error why the line has no text ({@link Utf8Text#NOT_UTF8} and where), or null
+     */
+    public record Line(int number, String text, String error) {
+        public Line(int number, String text) {
+            this(number, text, null);
+        }
+
+        public boolean ok() {
+            return error == null;
+        }
     }
 
     /** The content of a zip's files, joined line by line, and how many files it held. */
@@ -33,24 +44,29 @@ public final class FeedLines {
     private FeedLines() {
     }
 
-    /** Non-blank lines of UTF-8 text, CR LF or LF. */
+    /**
+     * Non-blank lines of UTF-8 text, CR LF or LF; a leading byte-order mark is dropped. Each line is decoded on its
+     * own, strictly: a line that is not UTF-8 is returned with its error (and no text) so that the caller refuses that
+     * line alone. Splitting on the byte 0x0A is safe because it never occurs inside a multi-byte UTF-8 sequence.
+     */
     public static List<Line> split(byte[] utf8) {
-        String text = new String(utf8, StandardCharsets.UTF_8);
         List<Line> lines = new ArrayList<>();
         int number = 0;
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
+        int start = Utf8Text.bomLength(utf8, 0, utf8.length);
+        while (start <= utf8.length) {
+            int end = start;
+            while (end < utf8.length && utf8[end] != '\n') {
+                end++;
             }
             number++;
-            String line = text.substring(start, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            if (!line.isBlank()) {
-                lines.add(new Line(number, line));
+            int last = end > start && utf8[end - 1] == '\r' ? end - 1 : end;
+            try {
+                String line = Utf8Text.decode(utf8, start, last);
+                if (!line.isBlank()) {
+                    lines.add(new Line(number, line));
+                }
+            } catch (Utf8Text.NotUtf8Exception e) {
+                lines.add(new Line(number, null, e.getMessage()));
             }
             start = end + 1;
         }
@@ -77,6 +93,16 @@ public final class FeedLines {
                 files++;
                 int n;
                 int last = '\n';
+                // a byte-order mark opening a zipped file would otherwise sit inside the joined content
+                byte[] head = in.readNBytes(3);
+                int skip = Utf8Text.bomLength(head, 0, head.length);
+                if (head.length > skip) {
+                    if (out.size() + (long) head.length > maxBytes) {
+                        throw new TooLargeException("the unzipped file exceeds " + maxBytes + " bytes");
+                    }
+                    out.write(head, skip, head.length - skip);
+                    last = head[head.length - 1];
+                }
                 while ((n = in.read(buffer)) > 0) {
                     if (out.size() + (long) n > maxBytes) {
                         throw new TooLargeException("the unzipped file exceeds " + maxBytes + " bytes");

@@ -69,9 +69,12 @@ public final class GdeltRowMapper {
     private GdeltRowMapper() {
     }
 
-    /** One line of an export file: its tab-separated columns (empty columns kept) mapped by {@link #map}. */
+    /**
+     * One line of an export file: its tab-separated columns (empty columns kept) mapped by {@link #map}. A leading
+     * byte-order mark (a file's first line, read by a caller other than {@link FeedLines}) is no part of GLOBALEVENTID.
+     */
     public static Mapped mapLine(String line, String source) {
-        return map(line.split("\t", -1), source);
+        return map(Utf8Text.stripBom(line).split("\t", -1), source);
     }
 
     public static Mapped map(String[] cols, String source) {

@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * How a posted event's JSON text becomes a tree. Trailing content and repeated keys make a body ambiguous: it is
- * refused rather than guessed at which value was meant.
+ * refused rather than guessed at which value was meant. Bytes are decoded strictly as UTF-8 first ({@link Utf8Text}):
+ * Jackson alone accepts overlong sequences (C0 AF becomes "/"), and a leading byte-order mark is dropped.
  */
 public final class StrictJson {
 
@@ -29,15 +30,18 @@ public final class StrictJson {
                 .withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
-    /** @throws IOException on a syntax error (a {@link JsonProcessingException}) or an unreadable input */
+    /**
+     * @throws Utf8Text.NotUtf8Exception when the bytes are not UTF-8
+     * @throws IOException               on a syntax error (a {@link JsonProcessingException}) or an unreadable input
+     */
     public JsonNode readTree(byte[] json) throws IOException {
-        return reader.readTree(json);
+        return reader.readTree(Utf8Text.decode(json));
     }
 
     /** One line of a multi-line body: its tree, or the reason it is no event ("empty", "not valid JSON: …"). */
     public Parsed parseLine(String text) {
         try {
-            JsonNode node = reader.readTree(text);
+            JsonNode node = reader.readTree(Utf8Text.stripBom(text));
             return node == null || node.isMissingNode() ? new Parsed(null, "empty") : new Parsed(node, null);
         } catch (IOException e) {
             return new Parsed(null, "not valid JSON: " + shorten(

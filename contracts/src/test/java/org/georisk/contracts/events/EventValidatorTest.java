@@ -96,6 +96,16 @@ class EventValidatorTest {
     }
 
     @Test
+    void aNumericExternalIdIsHeldToTheSameBoundAsAString() {
+        ObjectNode n = good();
+        n.put("externalId", new java.math.BigInteger("9".repeat(200)));
+        assertEquals("9".repeat(200), validator.validate(n, null).event().externalId());
+        n.put("externalId", new java.math.BigInteger("9".repeat(250)));
+        assertEquals(List.of(new org.georisk.contracts.FieldError("externalId", "must be at most 200 characters (was 250)")),
+                errors(n));
+    }
+
+    @Test
     void occurredAtMustBeAnInstantNotMoreThanADayAhead() {
         ObjectNode n = good();
         n.put("occurredAt", "07.04.2025");

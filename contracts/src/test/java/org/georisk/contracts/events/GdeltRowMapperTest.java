@@ -32,6 +32,13 @@ class GdeltRowMapperTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstRowIsNoPartOfItsId() {
+        String line = String.join("\t", row("1234", "RUS", "RUS", "AZEGOV", "AZE", "036"));
+        assertEquals("1234", GdeltRowMapper.mapLine("\uFEFF" + line, "gdelt").body().get("externalId").asText());
+        assertEquals(GdeltRowMapper.mapLine(line, "gdelt").body(), GdeltRowMapper.mapLine("\uFEFF" + line, "gdelt").body());
+    }
+
+    @Test
     void mapsTheColumnsOfARow() {
         ObjectNode body = GdeltRowMapper.map(row("1234", "RUS", "RUS", "AZEGOV", "AZE", "036"), "gdelt").body();
         assertEquals("1234", body.get("externalId").asText());

@@ -20,6 +20,7 @@ import org.georisk.contracts.Headers;
 import org.georisk.contracts.IngestResult;
 import org.georisk.contracts.PairKey;
 import org.georisk.contracts.ServiceIdentity;
+import org.georisk.contracts.events.PostedMediaTypes;
 import org.georisk.ingest.service.EventQueryService;
 import org.georisk.ingest.service.FeedAdapters;
 import org.georisk.ingest.service.IngestService;
@@ -39,6 +40,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+    /** What {@code POST /events} reads (the two methods' @Consumes), listed in a 415. */
+    static final List<String> EVENT_TYPES = PostedMediaTypes.EVENTS;
+    /** What {@code POST /events/gdelt} reads ({@link #postGdelt}'s @Consumes), listed in a 415. */
+    static final List<String> GDELT_TYPES = List.of(Headers.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip",
+            "application/x-zip-compressed");
+
     private final FeedAdapters adapters;
     private final IngestService ingest;
     private final EventQueryService query;
@@ -53,7 +60,9 @@ public class EventResource {
     @POST
     @RolesAllowed(ServiceIdentity.FEED)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(byte[] body, @Context SecurityContext security) {
+    public Response post(byte[] body, @HeaderParam("Content-Type") String contentType,
+                         @Context SecurityContext security) {
+        requireContentType(contentType, EVENT_TYPES);
         IngestResult result = ingest.ingest(adapters.json(body), feedOf(security));
         return Response.status(result.duplicate() ? 200 : 202).entity(result).build();
     }
@@ -62,7 +71,9 @@ public class EventResource {
     @POST
     @RolesAllowed(ServiceIdentity.FEED)
     @Consumes(Headers.NDJSON)
-    public BulkResult postBulk(byte[] body, @Context SecurityContext security) {
+    public BulkResult postBulk(byte[] body, @HeaderParam("Content-Type") String contentType,
+                               @Context SecurityContext security) {
+        requireContentType(contentType, EVENT_TYPES);
         String feed = feedOf(security);
         return ingest.ingestAll(adapters.ndjson(body), feed);
     }
@@ -74,6 +85,7 @@ public class EventResource {
     @Consumes({Headers.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip", "application/x-zip-compressed"})
     public BulkResult postGdelt(byte[] body, @HeaderParam("Content-Type") String contentType,
                                 @Context SecurityContext security) {
+        requireContentType(contentType, GDELT_TYPES);
         boolean zipped = contentType != null && contentType.toLowerCase().contains("zip");
         String feed = feedOf(security);
         return ingest.ingestAll(adapters.gdelt(body, zipped, feed), feed);
@@ -126,6 +138,16 @@ public class EventResource {
         }
         errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
         return min;
+    }
+
+    /**
+     * A body without a Content-Type is routed to one of the methods by the framework (it matches every @Consumes), so
+     * it would be read as whatever that method reads; it is refused instead.
+     */
+    private static void requireContentType(String contentType, List<String> accepted) {
+        if (PostedMediaTypes.missing(contentType)) {
+            throw new UnsupportedMediaTypeException(contentType, accepted);
+        }
     }
 
     /** The feed name the gateway authenticated (the token's upn). */

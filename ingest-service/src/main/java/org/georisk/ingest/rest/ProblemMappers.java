@@ -1,8 +1,11 @@
 package org.georisk.ingest.rest;
 
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.georisk.contracts.Problem;
+import org.georisk.contracts.events.PostedMediaTypes;
 import org.georisk.ingest.config.IngestConfig;
 import org.georisk.ingest.service.BrokerUnavailableException;
 import org.georisk.ingest.service.FeedService;
@@ -10,6 +13,8 @@ import org.georisk.ingest.service.InvalidRequestException;
 import org.georisk.ingest.service.PayloadTooLargeException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
 
 /** Every error as application/problem+json (contracts Problem); bad input is always a 4xx. */
 public class ProblemMappers {
@@ -61,6 +66,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response feedNotFound(FeedService.FeedNotFoundException e) {
         return problem(Problem.of(404, "Not found", e.getMessage()));
+    }
+
+    /** No Content-Type on an event post (checked by EventResource): 415 with the accepted types. */
+    @ServerExceptionMapper
+    public Response unsupported(UnsupportedMediaTypeException e) {
+        return problem(PostedMediaTypes.unsupported(e.contentType(), e.accepted()));
+    }
+
+    /** A Content-Type no method of the path reads (raised by the framework): 415, with the accepted types where known. */
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, HttpServerRequest request) {
+        String path = request.path();
+        List<String> accepted = path.endsWith("/events/gdelt") ? EventResource.GDELT_TYPES
+                : path.endsWith("/events") ? EventResource.EVENT_TYPES : List.of();
+        if (accepted.isEmpty()) {
+            return web(e);
+        }
+        return problem(PostedMediaTypes.unsupported(request.getHeader("Content-Type"), accepted));
     }
 
     /** 404, 405, 406, 415 … raised by the framework keep their status, in problem form. */

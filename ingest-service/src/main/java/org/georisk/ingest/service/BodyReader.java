@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.georisk.contracts.FieldError;
 import org.georisk.contracts.events.FeedLines;
 import org.georisk.contracts.events.StrictJson;
+import org.georisk.contracts.events.Utf8Text;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class BodyReader {
         this.json = new StrictJson(mapper);
     }
 
-    /** Parses one JSON value; a syntax error becomes an error on field {@code field}. */
+    /** Parses one JSON value; bytes that are not UTF-8 or a syntax error become an error on field {@code field}. */
     public JsonNode parse(byte[] body, String field) {
         try {
             JsonNode node = json.readTree(body);
@@ -31,6 +32,8 @@ public final class BodyReader {
                 throw new InvalidRequestException("empty body", List.of(new FieldError(field, "is empty")));
             }
             return node;
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new InvalidRequestException(Utf8Text.NOT_UTF8, List.of(new FieldError(field, e.getMessage())));
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException("not valid JSON",
                     List.of(new FieldError(field, "not valid JSON: " + shorten(e.getOriginalMessage()))));
@@ -50,7 +53,10 @@ public final class BodyReader {
         }
     }
 
-    /** Non-blank lines of a UTF-8 body, CR LF or LF; refuses more than {@code maxLines}. */
+    /**
+     * Non-blank lines of a UTF-8 body, CR LF or LF, a leading byte-order mark dropped; a line that is not UTF-8 comes
+     * with its error ({@link FeedLines.Line#ok()}). Refuses more than {@code maxLines}.
+     */
     public static List<FeedLines.Line> lines(byte[] body, int maxLines) {
         List<FeedLines.Line> lines = FeedLines.split(body);
         if (lines.size() > maxLines) {

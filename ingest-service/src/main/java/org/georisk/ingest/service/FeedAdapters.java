@@ -38,6 +38,10 @@ public class FeedAdapters {
         BodyReader.checkSize(body, config.maxBulkBytes(), "the NDJSON body");
         List<IngestService.Candidate> out = new ArrayList<>();
         for (FeedLines.Line line : BodyReader.lines(body == null ? new byte[0] : body, config.maxBulkLines())) {
+            if (!line.ok()) {
+                out.add(notUtf8(line));
+                continue;
+            }
             StrictJson.Parsed parsed = reader.parseLine(line.text());
             out.add(parsed.ok()
                     ? IngestService.Candidate.of(line.number(), parsed.node())
@@ -52,6 +56,10 @@ public class FeedAdapters {
         String source = principal != null ? principal : GDELT_SOURCE;
         List<IngestService.Candidate> out = new ArrayList<>();
         for (FeedLines.Line line : BodyReader.lines(tsv, Integer.MAX_VALUE)) {
+            if (!line.ok()) {
+                out.add(notUtf8(line));
+                continue;
+            }
             GdeltRowMapper.Mapped mapped = GdeltRowMapper.mapLine(line.text(), source);
             if (mapped.skipReason() != null) {
                 out.add(IngestService.Candidate.skipped(line.number(), mapped.skipReason()));
@@ -62,5 +70,10 @@ public class FeedAdapters {
             }
         }
         return out;
+    }
+
+    /** A line that is not UTF-8 is refused alone (never decoded with U+FFFD into an event); the others go on. */
+    private static IngestService.Candidate notUtf8(FeedLines.Line line) {
+        return IngestService.Candidate.refused(line.number(), new FieldError("line", line.error()));
     }
 }

@@ -3,7 +3,7 @@ package org.georisk.ingest.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
@@ -12,11 +12,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.Topics;
 import org.georisk.ingest.mapping.ArchivedEventMapper;
+import org.georisk.ingest.repository.ArchivedEventEntity;
 import org.georisk.ingest.repository.EventArchiveRepository;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,15 +31,22 @@ import java.util.concurrent.TimeoutException;
  * per transaction (one commit per batch, not per event). The insert is idempotent on eventId, so redeliveries and
  * replays are no-ops.
  *
- * <p>A record that is not a readable GeoEvent is copied to {@code georisk.events.dlq} (original key and value, the
- * contract's {@code georisk.dlq.*} headers saying why and where from) and the batch goes on. A database failure is
- * not the record's fault: it fails the batch, the channel stops (failure-strategy=fail, readiness DOWN) and the
- * uncommitted offsets are read again after a restart, so no event is lost or parked in the DLQ by an outage.
+ * <p>One record never stops the archive. A record that is not a readable GeoEvent, or one the database refuses
+ * ({@link StoreFailures#isRecordFault}: a value too long or out of range), is copied to {@code georisk.events.dlq}
+ * (original key and value, the contract's {@code georisk.dlq.*} headers saying why and where from) and the batch goes
+ * on: when the batch's transaction fails on a record, it is rolled back and every row is inserted again in a
+ * transaction of its own, which finds the bad one(s). A database that cannot store anything is not the record's
+ * fault: it fails the batch, the channel stops (failure-strategy=fail, readiness DOWN) and the uncommitted offsets
+ * are read again after a restart, so no event is lost or parked in the DLQ by an outage.
  */
 @ApplicationScoped
 public class EventArchiveConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventArchiveConsumer.class);
+
+    /** A record read as an event, with the row it becomes. */
+    private record Pending(ConsumerRecord<String, String> record, ArchivedEventEntity row) {
+    }
 
     private final ObjectMapper mapper;
     private final ArchivedEventMapper rows;
@@ -51,18 +63,36 @@ public class EventArchiveConsumer {
 
     @Incoming("events-archive")
     @Blocking
-    @Transactional
     public void archive(ConsumerRecords<String, String> batch) {
         Instant now = Instant.now();
+        List<Pending> pending = new ArrayList<>(batch.count());
         for (ConsumerRecord<String, String> record : batch) {
-            GeoEvent event;
             try {
-                event = read(record.value());
+                pending.add(new Pending(record, rows.toEntity(read(record.value()), record.value(), now)));
             } catch (Exception e) {
-                deadLetter(record, e);
-                continue;
+                deadLetter(record, "not a readable GeoEvent: " + e.getMessage(), e);
             }
-            archive.insertIfAbsent(rows.toEntity(event, record.value(), now));
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> pending.forEach(p -> archive.insertIfAbsent(p.row())));
+        } catch (RuntimeException batchFailure) {
+            if (!StoreFailures.isRecordFault(batchFailure)) {
+                throw batchFailure; // the database's fault: nothing committed, the batch is read again
+            }
+            LOG.warnf("a record of the batch cannot be stored (%s); storing its %d rows one by one",
+                    StoreFailures.describe(batchFailure), pending.size());
+            pending.forEach(this::storeAlone);
+        }
+    }
+
+    private void storeAlone(Pending p) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> archive.insertIfAbsent(p.row()));
+        } catch (RuntimeException e) {
+            if (!StoreFailures.isRecordFault(e)) {
+                throw e;
+            }
+            deadLetter(p.record(), "the archive cannot store it: " + StoreFailures.describe(e), e);
         }
     }
 
@@ -75,14 +105,16 @@ public class EventArchiveConsumer {
                 || event.source() == null || event.externalId() == null) {
             throw new IllegalArgumentException("record is not a complete GeoEvent");
         }
+        // the insert converts the time so; a time beyond it must fail here, as the record's fault, not in the insert
+        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
         return event;
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, Exception cause) {
-        LOG.warnf("unreadable record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
-                Topics.EVENTS_DLQ, cause.getMessage());
+    private void deadLetter(ConsumerRecord<String, String> record, String reason, Exception cause) {
+        LOG.warnf("record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
+                Topics.EVENTS_DLQ, reason);
         ProducerRecord<String, String> dlq = new ProducerRecord<>(Topics.EVENTS_DLQ, record.key(), record.value());
-        header(dlq, Topics.DLQ_HEADER_REASON, String.valueOf(cause.getMessage()));
+        header(dlq, Topics.DLQ_HEADER_REASON, reason);
         header(dlq, Topics.DLQ_HEADER_EXCEPTION, cause.getClass().getName());
         header(dlq, Topics.DLQ_HEADER_SOURCE_TOPIC, record.topic());
         header(dlq, Topics.DLQ_HEADER_SOURCE_PARTITION, Integer.toString(record.partition()));
@@ -91,7 +123,7 @@ public class EventArchiveConsumer {
             // acknowledged before the batch commits, so a parked record is never lost either
             producer.send(dlq).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not park an unreadable record in " + Topics.EVENTS_DLQ, e);
+            throw new IllegalStateException("could not park a record in " + Topics.EVENTS_DLQ, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while parking a record", e);
