@@ -74,7 +74,7 @@ public class EventArchiveConsumer {
             }
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> pending.forEach(p -> archive.insertIfAbsent(p.row())));
+            QuarkusTransaction.requiringNew().run(() -> archive.insertAllIfAbsent(pending.stream().map(Pending::row).toList()));
         } catch (RuntimeException batchFailure) {
             if (!StoreFailures.isRecordFault(batchFailure)) {
                 throw batchFailure; // the database's fault: nothing committed, the batch is read again
