@@ -67,9 +67,9 @@ public final class BenchSettings {
 
     public static BenchSettings quick(Path root) {
         BenchSettings s = base(root);
-        s.bulkEvents = 10_000;
-        s.postSeconds = 3;
-        s.rebuildEvents = 20_000;
+        s.bulkEvents = 5_000;
+        s.postSeconds = 5;
+        s.rebuildEvents = 8_000;
         s.archiveWait = Duration.ofSeconds(20);
         s.rebuildTimeout = Duration.ofSeconds(180);
         s.latencyRate = 50;

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Samples every consumer group's lag ({@link KafkaLag#lagOfEveryGroup()}) at a fixed interval while a load runs.
  * Per group: the maximum, and whether the lag grew: the mean of the last third of the samples exceeds the mean of
- * the first third by more than {@code tolerance} records (one second of the offered load: a consumer that keeps
- * up may still be a second behind at any moment, one that falls behind adds the whole difference every second).
+ * the first third by more than {@link #tolerance} records: two seconds of the offered load, at least 500 (a consumer
+ * that keeps up may still be a batch or a commit interval behind at any moment; one that falls behind adds the
+ * difference every second, which over a minute is far more).
  */
 public final class LagSampler implements AutoCloseable {
 
@@ -44,7 +45,14 @@ public final class LagSampler implements AutoCloseable {
         }
     }
 
-    public Map<String, GroupLag> result(double tolerance) {
+    /** Growth of a group's mean lag that still counts as bounded, for a load of R events/s. */
+    public static double tolerance(double eventsPerSecond) {
+        return Math.max(500, 2 * eventsPerSecond);
+    }
+
+    /** Per group; "grew" against {@link #tolerance} of the given load. */
+    public Map<String, GroupLag> result(double eventsPerSecond) {
+        double tolerance = tolerance(eventsPerSecond);
         Map<String, GroupLag> result = new TreeMap<>();
         synchronized (samples) {
             samples.forEach((group, values) -> {

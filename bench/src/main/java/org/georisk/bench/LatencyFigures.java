@@ -36,7 +36,7 @@ final class LatencyFigures {
         int pairs = (int) Math.max(3, s.latencySeconds * 1000L / s.alertIntervalMs);
         long waitS = s.full ? 60 : 30;
         LoadGenerator load = new LoadGenerator(LoadGenerator.Settings.paced(s.gateway, s.feedKey, s.latencyRate,
-                s.latencyLoadLines, 8, Duration.ofSeconds(s.latencySeconds + 3 * waitS + 60)), out);
+                s.latencyLoadLines, 16, Duration.ofSeconds(s.latencySeconds + 3 * waitS + 60)), out);
         AlertLatency.Result latency;
         LoadResult loadResult;
         Map<String, LagSampler.GroupLag> lags;

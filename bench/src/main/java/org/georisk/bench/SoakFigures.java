@@ -37,7 +37,7 @@ final class SoakFigures {
     List<Figure> run() throws Exception {
         Duration length = Duration.ofMinutes(s.soakMinutes);
         LoadGenerator load = new LoadGenerator(LoadGenerator.Settings.paced(s.gateway, s.feedKey, s.latencyRate,
-                s.latencyLoadLines, 8, length), out);
+                s.latencyLoadLines, 16, length), out);
         Map<String, List<Long>> rss = new LinkedHashMap<>();
         BenchSettings.SERVICES.forEach(service -> rss.put(service, new ArrayList<>()));
         LoadResult loadResult;
