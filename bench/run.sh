@@ -16,7 +16,7 @@
 #       Prints a table (figure, GeoRisk, raw Kafka, ratio, goal, met?) and writes the same as JSON to
 #       .georisk/bench/bench-<time>.json (step logs in .georisk/bench/bench-<time>-logs/).
 #       Full: N = 200,000, D = 30 s, M = 1,000,000, R = 1,000/s for 60 s; 15-25 minutes.
-#       --short: N = 5,000, D = 5 s, M = 8,000, R = 50/s for 8 s; a minute or two. Proves every figure comes out.
+#       --short: N = 5,000, D = 10 s, M = 8,000, R = 50/s for 8 s; a minute or two. Proves every figure comes out.
 # NOTE  It writes synthetic events into georisk.events, which keeps them (the log is the source of truth), resets
 #       and rebuilds the assessments, and restarts every service: for a local system whose data does not matter.
 # Exit status 0 when every figure was produced (whether or not it met its goal), 1 when a step failed, 2 when the
@@ -48,4 +48,5 @@ command -v wrk > /dev/null || echo "bench: wrk is not installed (apt-get install
 
 # shellcheck source=classpath.sh
 source "$HERE/classpath.sh"
-exec java -Xmx1g -cp "$BENCH_CP" org.georisk.bench.BenchMain --root "$ROOT" "$@"
+# kafka-clients logs through SLF4J, which finds no binding here and says so on stderr: dropped
+exec java -Xmx1g -cp "$BENCH_CP" org.georisk.bench.BenchMain --root "$ROOT" "$@" 2> >(grep -v '^SLF4J' >&2)

@@ -104,8 +104,11 @@ public final class AlertLatency {
                 }
                 if (pair.equals(warmUp)) {
                     // the warm-up pair tells whether alerts come at all: do not post hundreds into a silent pipeline
-                    if (!alerts.await(pair, s.waitS())) {
-                        throw new IllegalStateException("no alert for the warm-up pair " + pair + " within " + s.waitS()
+                    // at least 2 minutes: a stream restarted moments ago (a rebuild) has been seen to stall a
+                    // minute on its first transactions (CONCURRENT_TRANSACTIONS) on a loaded machine
+                    long warmUpWaitS = Math.max(120, s.waitS());
+                    if (!alerts.await(pair, warmUpWaitS)) {
+                        throw new IllegalStateException("no alert for the warm-up pair " + pair + " within " + warmUpWaitS
                                 + " s: is notification-service running, and does one CAMEO 190 event lift a new pair above LOW?");
                     }
                     warmUpMs = alerts.latencyMs.get(pair);

@@ -68,7 +68,7 @@ public final class BenchSettings {
     public static BenchSettings quick(Path root) {
         BenchSettings s = base(root);
         s.bulkEvents = 5_000;
-        s.postSeconds = 5;
+        s.postSeconds = 10;
         s.rebuildEvents = 8_000;
         s.archiveWait = Duration.ofSeconds(20);
         s.rebuildTimeout = Duration.ofSeconds(180);

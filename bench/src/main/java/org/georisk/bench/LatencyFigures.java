@@ -34,10 +34,11 @@ final class LatencyFigures {
         boolean idle = new RebuildWatch(kafka, out).awaitIdle(pipeline, s.idleWait);
 
         int pairs = (int) Math.max(3, s.latencySeconds * 1000L / s.alertIntervalMs);
-        long waitS = s.full ? 60 : 30;
+        long waitS = 60; // under a loaded machine the first alert after a rebuild took 30-60 s
         LoadGenerator load = new LoadGenerator(LoadGenerator.Settings.paced(s.gateway, s.feedKey, s.latencyRate,
                 s.latencyLoadLines, 16, Duration.ofSeconds(s.latencySeconds + 3 * waitS + 60)), out);
-        AlertLatency.Result latency;
+        AlertLatency.Result latency = null;
+        Exception latencyFailure = null;
         LoadResult loadResult;
         Map<String, LagSampler.GroupLag> lags;
         try (LagSampler sampler = new LagSampler(kafka, 1000)) {
@@ -54,6 +55,9 @@ final class LatencyFigures {
                         + "every %d ms%n", s.latencyRate, s.latencyLoadLines, pairs, s.alertIntervalMs);
                 latency = AlertLatency.measure(new AlertLatency.Settings(s.gateway, s.feedKey, s.analystKey, pairs, 1,
                         s.alertIntervalMs, waitS), out);
+            } catch (Exception e) {
+                latencyFailure = e; // the load and lag figures are still worth reporting
+                out.println("  latency probe FAILED: " + e.getMessage());
             } finally {
                 load.stop();
             }
@@ -61,23 +65,28 @@ final class LatencyFigures {
             lags = sampler.result(s.latencyRate);
         }
         out.println("  load: " + loadResult.summary());
-        Percentiles l = latency.latencyMs();
-        out.printf(Locale.ROOT, "  alerts %d of %d; latency ms p50 %.0f p90 %.0f p99 %.0f max %.0f; POST p50 %.0f ms%n",
-                latency.received(), latency.pairs(), l.at(50), l.at(90), l.at(99), l.max(), latency.postMs().at(50));
-
         List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.of("alert.p99", "POST → alert at an SSE client, p99, at " + (int) s.latencyRate
-                        + " events/s", l.at(99), "ms").below(1000, "< 1,000 ms")
-                .detail("pairs", latency.pairs()).detail("alertsReceived", latency.received())
-                .detail("p50Ms", l.at(50)).detail("p90Ms", l.at(90)).detail("maxMs", l.max())
-                .detail("postP50Ms", latency.postMs().at(50)).detail("postErrors", latency.postErrors())
-                .detail("warmUpMs", latency.warmUpMs()).detail("kinds", latency.kinds())
-                .detail("pipelineIdleBefore", idle));
+        figures.add(latency == null
+                ? Figure.failed("alert.p99", "POST → alert at an SSE client, p99", "ms", String.valueOf(latencyFailure))
+                : latencyFigure(latency, idle));
         figures.add(Figure.of("alert.load", "load offered beside the latency probe, events acknowledged/s",
                         loadResult.acknowledgedPerSecond(), "/s")
                 .atLeast(0.95 * s.latencyRate, "≥ " + (int) s.latencyRate + "/s sustained").details(loadResult.asMap()));
         lags.values().forEach(g -> figures.add(lagFigure("lag.", g, "during the latency load")));
         return figures;
+    }
+
+    private Figure latencyFigure(AlertLatency.Result latency, boolean idle) {
+        Percentiles l = latency.latencyMs();
+        out.printf(Locale.ROOT, "  alerts %d of %d; latency ms p50 %.0f p90 %.0f p99 %.0f max %.0f; POST p50 %.0f ms%n",
+                latency.received(), latency.pairs(), l.at(50), l.at(90), l.at(99), l.max(), latency.postMs().at(50));
+        return Figure.of("alert.p99", "POST → alert at an SSE client, p99, at " + (int) s.latencyRate + " events/s",
+                        l.at(99), "ms").below(1000, "< 1,000 ms")
+                .detail("pairs", latency.pairs()).detail("alertsReceived", latency.received())
+                .detail("p50Ms", l.at(50)).detail("p90Ms", l.at(90)).detail("maxMs", l.max())
+                .detail("postP50Ms", latency.postMs().at(50)).detail("postErrors", latency.postErrors())
+                .detail("warmUpMs", latency.warmUpMs()).detail("kinds", latency.kinds())
+                .detail("pipelineIdleBefore", idle);
     }
 
     static Figure lagFigure(String prefix, LagSampler.GroupLag g, String when) {
