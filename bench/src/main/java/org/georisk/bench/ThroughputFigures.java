@@ -47,6 +47,11 @@ final class ThroughputFigures {
     /** Single application/json POSTs, 64 connections, for D seconds: wrk when installed, else the Java generator. */
     Figure singlePosts() throws Exception {
         String what = "single-event POST, " + s.postConnections + " connections, " + s.postSeconds + " s, 202s";
+        // Not measured: the first single-event requests after the bulk (a JVM's first use of that path, on a loaded
+        // machine) were seen to take over 10 s, so a short run counted no answer at all.
+        LoadResult warmUp = new LoadGenerator(new LoadGenerator.Settings(s.gateway, s.feedKey, 0, 1, 4, 40,
+                Duration.ofSeconds(60), Duration.ofSeconds(60), EventLines.newPrefix("warmup"), false), null).run();
+        out.println("  warm-up (not measured): " + warmUp.summary());
         Path wrk = WrkLoad.find();
         Figure f;
         if (wrk != null) {
