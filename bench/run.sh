@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./georisk bench: GeoRisk's figures beside raw Kafka's, in one run, on the running local system.
 #
-#   bench/run.sh [--short] [--soak MINUTES]        (what `./georisk bench` runs)
+#   bench/run.sh [--short] [--soak MINUTES] [--only STEPS]     (what `./georisk bench` runs)
+#   --only a,c,g runs only those steps (letters below; d runs with e), e.g. to repeat one figure.
 #
 # WHAT  On the system of `./georisk start`, in this order (bench/README.md says what each measures and how):
 #       (a) raw producer: ProducerPerformance, N records of 300 bytes, acks=all, into the scratch topic
@@ -28,8 +29,8 @@ ROOT="$(cd "$HERE/.." && pwd)"
 
 for arg in "$@"; do
     case "$arg" in
-        --short|--soak|[0-9]*) ;;
-        *) echo "usage: bench/run.sh [--short] [--soak MINUTES]" >&2; exit 2 ;;
+        --short|--soak|--only|[0-9]*|[a-h]|[a-h],*) ;;
+        *) echo "usage: bench/run.sh [--short] [--soak MINUTES] [--only STEPS]" >&2; exit 2 ;;
     esac
 done
 

@@ -139,7 +139,7 @@ public final class AlertLatency {
     private static boolean post(HttpClient http, Settings s, String body, String pair, List<Double> postMs, long t0,
                                 PrintStream out) {
         HttpRequest post = HttpRequest.newBuilder(URI.create(s.gateway() + "/api/v1/events"))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("X-API-Key", s.feedKey())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
@@ -155,10 +155,13 @@ public final class AlertLatency {
         return false;
     }
 
-    /** Country pairs (JDK ISO 3166-1 alpha-3 codes) that GET /assessments does not list yet, in a random order. */
+    /**
+     * Country pairs (JDK ISO 3166-1 alpha-3 codes) that GET /assessments does not list yet, in a random order. Up to
+     * 2 minutes for the answer: it lists every pair, and took over 30 s on a machine with a load average of 35.
+     */
     static List<String> freshPairs(HttpClient http, String base, String key, int count, PrintStream out) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
-                .header("X-API-Key", key).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-API-Key", key).timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /api/v1/assessments answered HTTP " + r.statusCode() + ": " + r.body());
         }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
  *
  * <pre>
  * java -cp bench/target/classes:bench/target/lib/* org.georisk.bench.BenchMain --root DIR [--short] [--soak MIN]
- *      [--gateway URL] [--bootstrap HOST:PORT] [--out FILE.json]
+ *      [--gateway URL] [--bootstrap HOST:PORT] [--out FILE.json] [--only STEPS]
  * </pre>
+ * {@code --only} runs some of the steps (letters as in bench/README.md, d runs with e), e.g. to repeat one figure.
  * Exit status 0 when every figure was produced (met goals or not), 1 when a step failed.
  */
 public final class BenchMain {
@@ -20,7 +21,7 @@ public final class BenchMain {
         Path root = Path.of(".");
         boolean quick = false;
         Integer soak = null;
-        String gateway = null, bootstrap = null, outFile = null;
+        String gateway = null, bootstrap = null, outFile = null, only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
@@ -29,9 +30,10 @@ public final class BenchMain {
                 case "--gateway" -> gateway = args[++i];
                 case "--bootstrap" -> bootstrap = args[++i];
                 case "--out" -> outFile = args[++i];
+                case "--only" -> only = args[++i].replace(",", "");
                 default -> {
                     System.err.println("usage: BenchMain --root DIR [--short] [--soak MINUTES] [--gateway URL] "
-                            + "[--bootstrap HOST:PORT] [--out FILE.json]");
+                            + "[--bootstrap HOST:PORT] [--out FILE.json] [--only a,b,c,e,f,g,h]");
                     System.exit(2);
                 }
             }
@@ -43,6 +45,9 @@ public final class BenchMain {
                 System.exit(2);
             }
             s.soakMinutes = soak;
+        }
+        if (only != null) {
+            s.steps = only;
         }
         if (gateway != null) {
             s.gateway = gateway;

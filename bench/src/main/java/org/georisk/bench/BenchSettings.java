@@ -45,6 +45,8 @@ public final class BenchSettings {
     public boolean readinessOneByOne;
     /** (h): 0 = no soak. */
     public int soakMinutes;
+    /** The steps to run, by letter ((d) runs with (e)); all by default, fewer to repeat one measurement. */
+    public String steps = "abcdefgh";
 
     public static BenchSettings full(Path root) {
         BenchSettings s = base(root);
@@ -113,6 +115,7 @@ public final class BenchSettings {
         m.put("alertIntervalMs", alertIntervalMs);
         m.put("readinessOneByOne", readinessOneByOne);
         m.put("soakMinutes", soakMinutes);
+        m.put("steps", steps);
         return m;
     }
 }
