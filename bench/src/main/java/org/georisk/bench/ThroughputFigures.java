@@ -77,6 +77,6 @@ final class ThroughputFigures {
             f = Figure.of("ingest.single", what + " (Java client)", r.acceptedPerSecond(), "/s")
                     .detail("client", "java").details(r.asMap());
         }
-        return f.atLeast(10_000, "≥ 10,000/s");
+        return f.atLeast(10_000, "≥ 10,000/s").detail("warmUpAcknowledged", warmUp.acknowledged());
     }
 }
