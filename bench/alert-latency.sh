@@ -5,7 +5,7 @@
 #       (Kafka Streams, exactly-once: the output is visible at its transaction commit) -> georisk.assessments ->
 #       notification-service (built-in level-change rule, outbox in PostgreSQL, relay) -> georisk.alerts ->
 #       gateway live feed -> SSE client.
-# HOW   bench/src/AlertLatency.java (JDK only, single-file launch) opens GET /api/v1/stream/alerts
+# HOW   org.georisk.bench.AlertLatency (georisk-bench module) opens GET /api/v1/stream/alerts
 #       (X-API-Key dev-analyst-key) and waits for the gateway's ": connected" comment. It reads GET
 #       /api/v1/assessments and picks K country pairs that have no assessment yet (ISO alpha-3 codes from the JDK,
 #       shuffled). For each pair it posts E events one at a time (POST /api/v1/events, application/json,
@@ -30,6 +30,8 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=classpath.sh
+source "$HERE/classpath.sh"
 K="${1:-1000}"
 EVENTS_PER_PAIR="${EVENTS_PER_PAIR:-1}"
 INTERVAL_MS="${INTERVAL_MS:-100}"
@@ -50,16 +52,11 @@ if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GATEWAY/q/health/
 fi
 echo "alert-latency: $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 # A backlog in the stream or in notification-service (e.g. right after bulk-ingest.sh or rebuild.sh) would be
-# measured as latency: wait (at most IDLE_WAIT_S) until both groups have caught up. Needs the Kafka client jars.
-CP="$HERE/../local-infra/target/broker-lib/*"
-if [[ -d "$HERE/../local-infra/target/broker-lib" ]]; then
-    timeout $(( IDLE_WAIT_S + 60 )) java -cp "$CP" "$HERE/src/KafkaLag.java" idle "$BOOTSTRAP" "$IDLE_WAIT_S" \
-        "georisk.events:georisk-assessment,georisk.assessments:georisk-notification" 2>/dev/null \
-        || echo "alert-latency: WARNING: the pipeline still has a backlog; the latencies below include it"
-else
-    echo "alert-latency: no local-infra/target/broker-lib: cannot check the pipeline backlog first"
-fi
+# measured as latency: wait (at most IDLE_WAIT_S) until both groups have caught up.
+timeout $(( IDLE_WAIT_S + 60 )) java -cp "$BENCH_CP" org.georisk.bench.KafkaLagCli idle "$BOOTSTRAP" "$IDLE_WAIT_S" \
+    "georisk.events:georisk-assessment,georisk.assessments:georisk-notification" 2>/dev/null \
+    || echo "alert-latency: WARNING: the pipeline still has a backlog; the latencies below include it"
 # Hard bound on the whole run: posting time plus the waits plus a margin.
 LIMIT=$(( K * EVENTS_PER_PAIR * (INTERVAL_MS + 500) / 1000 + 2 * WAIT_S + 120 ))
-exec timeout --signal=TERM "$LIMIT" java "$HERE/src/AlertLatency.java" "$K" "$EVENTS_PER_PAIR" "$INTERVAL_MS" "$WAIT_S" \
+exec timeout --signal=TERM "$LIMIT" java -cp "$BENCH_CP" org.georisk.bench.AlertLatency "$K" "$EVENTS_PER_PAIR" "$INTERVAL_MS" "$WAIT_S" \
     "$GATEWAY" "$FEED_KEY" "$ANALYST_KEY"

@@ -6,12 +6,12 @@
 #       which relays to ingest-service (8081), which validates every line and answers once Kafka (acks=all)
 #       acknowledged the accepted ones. "accepted" is the BulkResult count, so the figure is events durably on
 #       georisk.events per second, end to end through gateway + ingest + broker.
-# HOW   bench/src/BulkIngest.java (JDK only, single-file launch) generates N valid GeoEvents in memory first (not
-#       timed): unique externalIds (bench-<run>-<n>), actors AZE/RUS/ARM/TUR/GEO/IRN, CAMEO 036 042 046 057 061
-#       111 120 163 172 190, goldstein omitted or the code's standard value moved by at most 1 (same sign),
-#       mentions 1.., occurredAt uniformly within the last year. It then posts them in requests of <= 10,000 lines,
-#       sequentially (1 poster) or with P concurrent posters sharing the request queue, checks each BulkResult
-#       (read, accepted, duplicates, rejected) and prints total, accepted, elapsed seconds and accepted events/s.
+# HOW   org.georisk.bench.BulkIngest (the georisk-bench module's LoadGenerator) posts N valid GeoEvents
+#       (org.georisk.bench.EventLines: unique externalIds bench-bulk-<run>-<n>, actors AZE/RUS/ARM/TUR/GEO/IRN, CAMEO
+#       036 042 046 057 061 111 120 163 172 190, goldstein omitted or the code's standard value moved by at most 1
+#       (same sign), mentions 1.., occurredAt uniformly within the last year) in requests of <= 10,000 lines, with P
+#       requests in flight, counts each BulkResult line (ACCEPTED, DUPLICATE, REJECTED), retries a request that got
+#       429/5xx/a connection error with the same externalIds, and prints accepted events per wall second.
 #       Every run uses new externalIds, so nothing is a duplicate; the events stay in georisk.events (the log is
 #       the source of truth): run it on a local/throwaway system, not on one whose data matters.
 # RUN   cd /work/main && ./georisk start            # the system must run
@@ -24,6 +24,8 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=classpath.sh
+source "$HERE/classpath.sh"
 N="${1:-100000}"
 POSTERS="${2:-both}"
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
@@ -45,7 +47,7 @@ status=0
 run() {
     echo
     echo "== $N events, $1 poster(s), <= $LINES lines per request, via $GATEWAY =="
-    java -Xmx1g "$HERE/src/BulkIngest.java" "$N" "$1" "$LINES" "$GATEWAY" "$FEED_KEY" "$TIMEOUT_S" || status=1
+    java -Xmx1g -cp "$BENCH_CP" org.georisk.bench.BulkIngest "$N" "$1" "$LINES" "$GATEWAY" "$FEED_KEY" "$TIMEOUT_S" || status=1
 }
 if [[ "$POSTERS" == both ]]; then
     run 1

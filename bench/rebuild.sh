@@ -10,14 +10,14 @@
 #        1. GEORISK_NO_RESTART=1 assessment-service/bin/rebuild.sh: stops assessment-service, StreamsResetter puts
 #           georisk-assessment's offsets on georisk.events back to the earliest and deletes its changelogs, the local
 #           RocksDB state is removed;
-#        2. bench/src/EventProducer.java produces M synthetic GeoEvents straight into georisk.events (contracts JSON
+#        2. org.georisk.bench.EventProducer produces M synthetic GeoEvents straight into georisk.events (contracts JSON
 #           shape, eventId = EventIds.eventId(source, externalId), keyed by pair key; actors from ACTORS, CAMEO 036
 #           042 046 057 061 111 120 163 172 190 with table Goldstein, occurredAt uniform over the last year, in random
 #           order); prints the producer rate;
 #        3. waits (bounded, ARCHIVE_WAIT_S) for ingest-service's archive consumer (georisk-ingest-archive) to store
 #           them, so it does not compete for the 2 cores during the measurement;
 #        4. ConsumerPerformance reads the whole topic once with a throwaway group (raw rate), group deleted after;
-#        5. t0 = `./georisk start` (starts only assessment-service, the rest runs); bench/src/KafkaLag.java polls the
+#        5. t0 = `./georisk start` (starts only assessment-service, the rest runs); org.georisk.bench.KafkaLagCli polls the
 #           group georisk-assessment's committed offsets against the end offsets (Admin API, what
 #           kafka-consumer-groups --describe shows) every 250 ms until the lag is 0, and prints events/s from t0 and
 #           from the first commit (the steady rate, without JVM start, rebalance and restore).
@@ -35,9 +35,11 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=classpath.sh
+source "$HERE/classpath.sh"
 ROOT="$(cd "$HERE/.." && pwd)"
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
-CP="$ROOT/local-infra/target/broker-lib/*"
+CP="$BENCH_CP"
 ACTORS="${ACTORS:-AZE,RUS,ARM,TUR,GEO,IRN,USA,FRA,DEU,GBR,CHN,UKR,KAZ,ISR,IRQ,SYR,IND,PAK,EU,NATO,CSTO,UN,OSCE,EAEU}"
 ARCHIVE_WAIT_S="${ARCHIVE_WAIT_S:-600}"
 REBUILD_TIMEOUT_S="${REBUILD_TIMEOUT_S:-3600}"
@@ -77,9 +79,9 @@ jars_present() {
     done
 }
 now_ms() { date +%s%3N; }
-# java with the broker-lib classpath (kafka-clients, kafka-tools, contracts); SLF4J chatter dropped
+# java with the georisk-bench classpath (its classes, kafka-clients, kafka-tools, contracts); SLF4J chatter dropped
 kjava() { java -cp "$CP" -Dlog4j2.level=WARN "$@" 2> >(grep -v -e '^SLF4J' -e 'log4j' >&2); }
-lag() { kjava "$HERE/src/KafkaLag.java" lag "$BOOTSTRAP" "$@"; }
+lag() { kjava org.georisk.bench.KafkaLagCli lag "$BOOTSTRAP" "$@"; }
 
 say "rebuild: $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, M=$M"
 
@@ -99,7 +101,7 @@ pid_file="$ROOT/.georisk/run/assessment-service.pid"
 [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null \
     || { echo "rebuild: assessment-service is not running under ./georisk; ./georisk start first" >&2; exit 2; }
 
-BEFORE="$(kjava "$HERE/src/KafkaLag.java" count "$BOOTSTRAP" "$TOPIC")"
+BEFORE="$(kjava org.georisk.bench.KafkaLagCli count "$BOOTSTRAP" "$TOPIC")"
 say "mode: $MODE"
 say "$TOPIC holds $BEFORE events before the benchmark"
 
@@ -111,15 +113,15 @@ grep '^rebuild:' "$LOGDIR/reset.log" | sed 's/^/   /'
 
 say
 say "== 2. produce $M events into $TOPIC ($(( $(tr -cd ',' <<< "$ACTORS" | wc -c) + 1 )) actors)"
-timeout $(( 600 + M / 1000 )) java -cp "$CP" "$HERE/src/EventProducer.java" "$BOOTSTRAP" "$TOPIC" "$M" "$ACTORS" "$SOURCE" \
+timeout $(( 600 + M / 1000 )) java -cp "$CP" org.georisk.bench.EventProducer "$BOOTSTRAP" "$TOPIC" "$M" "$ACTORS" "$SOURCE" \
     2> >(grep -v -e '^SLF4J' >&2) | tee "$LOGDIR/produce.log"
 grep -q '^RESULT produce' "$LOGDIR/produce.log" || { echo "rebuild: producing failed" >&2; exit 1; }
-TOTAL="$(kjava "$HERE/src/KafkaLag.java" count "$BOOTSTRAP" "$TOPIC")"
+TOTAL="$(kjava org.georisk.bench.KafkaLagCli count "$BOOTSTRAP" "$TOPIC")"
 say "$TOPIC now holds $TOTAL events"
 
 say
 say "== 3. let ingest-service's archive consumer catch up first (at most ${ARCHIVE_WAIT_S}s)"
-if ! timeout $(( ARCHIVE_WAIT_S + 60 )) java -cp "$CP" "$HERE/src/KafkaLag.java" watch "$BOOTSTRAP" "$TOPIC" georisk-ingest-archive \
+if ! timeout $(( ARCHIVE_WAIT_S + 60 )) java -cp "$CP" org.georisk.bench.KafkaLagCli watch "$BOOTSTRAP" "$TOPIC" georisk-ingest-archive \
         "$ARCHIVE_WAIT_S" "$(now_ms)" 2>/dev/null | grep -v '^  *[0-9.]* s:' | sed 's/^RESULT rebuild/   archive/'; then
     say "   (the archive did not catch up in time: it competes with the rebuild below)"
 fi
@@ -130,7 +132,7 @@ RAW_GROUP="georisk-bench-raw-$(now_ms)"
 timeout $(( 300 + TOTAL / 10000 )) java -cp "$CP" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$BOOTSTRAP" \
     --topic "$TOPIC" --messages "$TOTAL" --group "$RAW_GROUP" --timeout 30000 2>/dev/null | tee "$LOGDIR/consumer-perf.log" | sed 's/^/   /'
 RAW_LINE="$(tail -1 "$LOGDIR/consumer-perf.log")"
-kjava "$HERE/src/KafkaLag.java" delete "$BOOTSTRAP" "$RAW_GROUP" >/dev/null 2>&1 || true
+kjava org.georisk.bench.KafkaLagCli delete "$BOOTSTRAP" "$RAW_GROUP" >/dev/null 2>&1 || true
 # columns: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
 #          fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
 RAW_RATE="$(awk -F', *' '{printf "%.0f", $6}' <<< "$RAW_LINE")"
@@ -145,7 +147,7 @@ T0="$(now_ms)"
 (cd "$ROOT" && ./georisk start) > "$LOGDIR/georisk-start.log" 2>&1 &
 START_JOB=$!
 set +e
-timeout $(( REBUILD_TIMEOUT_S + 60 )) java -cp "$CP" "$HERE/src/KafkaLag.java" watch "$BOOTSTRAP" "$TOPIC" georisk-assessment \
+timeout $(( REBUILD_TIMEOUT_S + 60 )) java -cp "$CP" org.georisk.bench.KafkaLagCli watch "$BOOTSTRAP" "$TOPIC" georisk-assessment \
     "$REBUILD_TIMEOUT_S" "$T0" 2>/dev/null | tee "$LOGDIR/watch.log"
 set -e
 wait "$START_JOB" || say "   (./georisk start reported a problem; see $LOGDIR/georisk-start.log)"

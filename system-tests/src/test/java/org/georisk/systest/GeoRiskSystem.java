@@ -187,6 +187,32 @@ public final class GeoRiskSystem implements AutoCloseable {
         }
     }
 
+    // ---- one service, for the bench (restarts, the documented rebuild)
+
+    /** Stops one service (SIGTERM, then SIGKILL after 20 s); {@link #startService} starts it again, same port. */
+    public void stopService(String service) {
+        services.get(service).stop(20);
+    }
+
+    /** Starts the service's process again when it is not running (stopped, or ended from outside). */
+    public void startService(String service) {
+        ManagedProcess process = services.get(service);
+        if (!process.alive()) {
+            process.start();
+        }
+    }
+
+    /** The pid of the service's running process, or -1. */
+    public long servicePid(String service) {
+        ManagedProcess process = services.get(service);
+        return process != null && process.alive() ? process.pid() : -1;
+    }
+
+    /** The service's GEORISK_WORK_DIR (its Kafka Streams state is under kafka-streams/ there). */
+    public Path serviceWorkDir(String service) {
+        return dir.resolve(service);
+    }
+
     // ---- readiness
 
     private void awaitReady(String service) {
