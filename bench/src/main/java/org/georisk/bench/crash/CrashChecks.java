@@ -1,6 +1,7 @@
 package org.georisk.bench.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.TopicPartition;
 
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -64,13 +65,14 @@ final class CrashChecks {
      * Waits (at most 2 minutes) for every alert of the subscription on georisk.alerts to reach the webhook, then
      * compares: an alertId received twice is a double delivery, one never received is a loss.
      */
-    void alerts(String subscriptionId, WebhookReceiver receiver, CrashReport report) throws Exception {
+    void alerts(String subscriptionId, Map<TopicPartition, Long> alertsFrom, WebhookReceiver receiver,
+                CrashReport report) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        LogAudit.Alerts alerts = audit.alerts();
+        LogAudit.Alerts alerts = audit.alerts(alertsFrom);
         Set<String> expected = subscriptionAlertIds(alerts, subscriptionId);
         while (!receiver.deliveries().keySet().containsAll(expected) && System.nanoTime() < deadline) {
             Thread.sleep(1000);
-            alerts = audit.alerts();
+            alerts = audit.alerts(alertsFrom);
             expected = subscriptionAlertIds(alerts, subscriptionId);
         }
         Map<String, Integer> delivered = receiver.deliveries();

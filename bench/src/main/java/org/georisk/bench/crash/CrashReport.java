@@ -101,7 +101,7 @@ public final class CrashReport {
                 + deliveredTwice.size() + ", not delivered: " + notDelivered.size());
         sample(out, "delivered twice", deliveredTwice);
         sample(out, "not delivered", notDelivered);
-        out.println("  alerts per pair       all kinds on georisk.alerts: " + alertsPerPair);
+        out.println("  alerts per pair       all kinds on georisk.alerts during the run: " + alertsPerPair);
         out.println("                        the subscription's (cooldown): " + subscriptionAlertsPerPair);
         out.println("                        delivered to the webhook: " + webhookPerPair);
         out.println("  final = rebuilt       " + rebuild + (pairsCompared > 0 ? " (" + pairsCompared + " pairs)" : ""));

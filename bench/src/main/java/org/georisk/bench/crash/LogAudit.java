@@ -64,16 +64,24 @@ final class LogAudit {
         return new Events(records, byPair);
     }
 
-    Alerts alerts() {
+    /** The alerts published at or after the given offsets of georisk.alerts (those of this run). */
+    Alerts alerts(Map<TopicPartition, Long> from) {
         Map<String, JsonNode> byId = new HashMap<>();
-        read("georisk.alerts", (key, value) -> byId.put(value.path("alertId").asText(), value));
+        read("georisk.alerts", from, (key, value) -> {
+            try {
+                JsonNode alert = JSON.readTree(value);
+                byId.put(alert.path("alertId").asText(), alert);
+            } catch (IOException unreadable) {
+                // not an alert: nothing to count
+            }
+        });
         return new Alerts(byId);
     }
 
-    /** The end offsets of georisk.assessments: where records published after now begin. */
-    Map<TopicPartition, Long> assessmentEnds() {
+    /** The end offsets of a topic: where records published after now begin. */
+    Map<TopicPartition, Long> ends(String topic) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            return new HashMap<>(consumer.endOffsets(partitions(consumer, "georisk.assessments")));
+            return new HashMap<>(consumer.endOffsets(partitions(consumer, topic)));
         }
     }
 

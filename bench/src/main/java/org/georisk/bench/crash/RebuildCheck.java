@@ -41,7 +41,7 @@ final class RebuildCheck {
 
     void compare(CrashReport report) throws Exception {
         Map<String, String> live = audit.lastAssessments(Map.of());
-        Map<TopicPartition, Long> before = audit.assessmentEnds();
+        Map<TopicPartition, Long> before = audit.ends("georisk.assessments");
         long t0 = System.nanoTime();
         out.println("rebuild: assessment-service/bin/rebuild.sh, then the service started again ...");
         control.resetAssessmentStream(logDir.resolve("rebuild.log"));

@@ -8,10 +8,12 @@ import java.util.List;
  * One request of the storm, as bytes on the wire. {@code family} groups the cases in the report (json, ndjson,
  * gdelt, content-type, keys, paths, headers, ...); {@code name} is the case. Unless {@code ownFraming}, the head
  * gets Host, Content-Length and Connection: close; with it the case writes its own framing headers (conflicting
- * lengths, chunked encoding, no Host).
+ * lengths, chunked encoding, no Host). {@code protocol5xx}: the RFC prescribes a 5xx for this request (505 or 501
+ * for an HTTP version the server does not speak, 501 for a transfer coding it does not know), so 501 and 505 are
+ * counted but do not fail the storm.
  */
 record HostileRequest(String family, String name, String requestLine, List<String> headers, byte[] body,
-                      boolean ownFraming) {
+                      boolean ownFraming, boolean protocol5xx) {
 
     static Builder of(String family, String name) {
         return new Builder(family, name);
@@ -39,6 +41,7 @@ record HostileRequest(String family, String name, String requestLine, List<Strin
         private final List<String> headers = new ArrayList<>();
         private byte[] body = new byte[0];
         private boolean ownFraming;
+        private boolean protocol5xx;
 
         private Builder(String family, String name) {
             this.family = family;
@@ -87,9 +90,14 @@ record HostileRequest(String family, String name, String requestLine, List<Strin
             return this;
         }
 
+        Builder protocol5xx() {
+            protocol5xx = true;
+            return this;
+        }
+
         HostileRequest build() {
             return new HostileRequest(family, name, method + " " + target + " " + version, List.copyOf(headers), body,
-                    ownFraming);
+                    ownFraming, protocol5xx);
         }
     }
 }

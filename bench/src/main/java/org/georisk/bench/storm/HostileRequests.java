@@ -107,7 +107,8 @@ final class HostileRequests {
     void add(String family, String name, int cap, IntFunction<HostileRequest> make) {
         cases.add(new Case(family, name, cap, i -> {
             HostileRequest r = make.apply(i);
-            return new HostileRequest(family, name, r.requestLine(), r.headers(), r.body(), r.ownFraming());
+            return new HostileRequest(family, name, r.requestLine(), r.headers(), r.body(), r.ownFraming(),
+                    r.protocol5xx());
         }));
     }
 

@@ -63,8 +63,8 @@ final class RawHttp {
                     out.write(body, off, Math.min(64 * 1024, body.length - off));
                 }
                 out.flush();
-                // Every request says Connection: close; half-closing tells a server waiting for more that there is none.
-                socket.shutdownOutput();
+                // No half-close: Netty closes a connection whose input ended, before an answer that is relayed from
+                // another service is ready. Every request says Connection: close instead.
             } catch (IOException writeFailed) {
                 // the server stopped reading (an early answer and close): its answer, if any, is what counts
             }

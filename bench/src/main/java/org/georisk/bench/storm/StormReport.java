@@ -19,6 +19,7 @@ public final class StormReport {
     private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicLong>> perCase = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> prescribed5xx = Collections.synchronizedList(new ArrayList<>());
     private final List<String> unhealthy = new ArrayList<>();
     private final List<String> kafka = new ArrayList<>();
     private long requests;
@@ -29,7 +30,10 @@ public final class StormReport {
         statuses.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         perCase.computeIfAbsent(request.family() + "/" + request.name(), k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-        if (!outcome.answered() || outcome.status() >= 500) {
+        boolean prescribed = request.protocol5xx() && (outcome.status() == 501 || outcome.status() == 505);
+        if (prescribed) {
+            prescribed5xx.add(request.family() + "/" + request.name() + ": HTTP " + outcome.status());
+        } else if (!outcome.answered() || outcome.status() >= 500) {
             failures.add(request.family() + "/" + request.name() + ": "
                     + (outcome.answered() ? "HTTP " + outcome.status() : outcome.failure()));
         }
@@ -86,6 +90,8 @@ public final class StormReport {
             out.printf("  %-40s %s%n", name, sorted);
         });
         section(out, "5xx / dropped connections", failures);
+        section(out, "5xx the RFC prescribes (an HTTP version or transfer coding not spoken; not a failure)",
+                prescribed5xx);
         section(out, "services not ready afterwards", unhealthy);
         section(out, "on georisk.events", kafka);
         out.println(passed() ? "STORM PASSED: no 5xx, no dropped connection, every service ready, nothing hostile on Kafka"
