@@ -8,12 +8,13 @@ import java.util.List;
  * One request of the storm, as bytes on the wire. {@code family} groups the cases in the report (json, ndjson,
  * gdelt, content-type, keys, paths, headers, ...); {@code name} is the case. Unless {@code ownFraming}, the head
  * gets Host, Content-Length and Connection: close; with it the case writes its own framing headers (conflicting
- * lengths, chunked encoding, no Host). {@code protocol5xx}: the RFC prescribes a 5xx for this request (505 or 501
- * for an HTTP version the server does not speak, 501 for a transfer coding it does not know), so 501 and 505 are
- * counted but do not fail the storm.
+ * lengths, chunked encoding, no Host). {@code protocolRefusal}: the HTTP layer may refuse this request on its own
+ * terms (RFC 9112): with 501 or 505 for an HTTP version or a transfer coding it does not speak, or by closing the
+ * connection when it cannot find where a broken message ends. Those answers are counted apart and do not fail the
+ * storm; any other 5xx or dropped connection does.
  */
 record HostileRequest(String family, String name, String requestLine, List<String> headers, byte[] body,
-                      boolean ownFraming, boolean protocol5xx) {
+                      boolean ownFraming, boolean protocolRefusal) {
 
     static Builder of(String family, String name) {
         return new Builder(family, name);
@@ -41,7 +42,7 @@ record HostileRequest(String family, String name, String requestLine, List<Strin
         private final List<String> headers = new ArrayList<>();
         private byte[] body = new byte[0];
         private boolean ownFraming;
-        private boolean protocol5xx;
+        private boolean protocolRefusal;
 
         private Builder(String family, String name) {
             this.family = family;
@@ -90,14 +91,14 @@ record HostileRequest(String family, String name, String requestLine, List<Strin
             return this;
         }
 
-        Builder protocol5xx() {
-            protocol5xx = true;
+        Builder protocolRefusal() {
+            protocolRefusal = true;
             return this;
         }
 
         HostileRequest build() {
             return new HostileRequest(family, name, method + " " + target + " " + version, List.copyOf(headers), body,
-                    ownFraming, protocol5xx);
+                    ownFraming, protocolRefusal);
         }
     }
 }

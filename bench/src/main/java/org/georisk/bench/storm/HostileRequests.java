@@ -108,7 +108,7 @@ final class HostileRequests {
         cases.add(new Case(family, name, cap, i -> {
             HostileRequest r = make.apply(i);
             return new HostileRequest(family, name, r.requestLine(), r.headers(), r.body(), r.ownFraming(),
-                    r.protocol5xx());
+                    r.protocolRefusal());
         }));
     }
 

@@ -84,9 +84,9 @@ final class ProtocolAbuse {
                 "Content-Length: 5", "Content-Length: 500"));
         r.add("framing", "length-and-chunked", 0, i -> framed(keys, chunked(b.calmEvent("smuggle", i)),
                 "Content-Length: 4", "Transfer-Encoding: chunked"));
-        r.add("framing", "broken-chunked", 0, i -> framed(keys, "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-                "Transfer-Encoding: chunked"));
-        r.add("framing", "gzip-chunked", 0, i -> protocol5xx(framed(keys, chunked(b.calmEvent("tegzip", i)),
+        r.add("framing", "broken-chunked", 0, i -> protocolRefusal(framed(keys,
+                "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), "Transfer-Encoding: chunked")));
+        r.add("framing", "gzip-chunked", 0, i -> protocolRefusal(framed(keys, chunked(b.calmEvent("tegzip", i)),
                 "Transfer-Encoding: gzip, chunked")));
         r.add("framing", "no-host", 0, i -> {
             byte[] body = b.calmEvent("nohost", i).getBytes(StandardCharsets.UTF_8);
@@ -96,7 +96,7 @@ final class ProtocolAbuse {
         r.body("framing", "http-1.0", 0, i -> HostileRequest.of("", "").version("HTTP/1.0").key(keys.feed()).type(json)
                 .body(b.calmEvent("http10", i)));
         r.body("framing", "odd-version", 0, i -> HostileRequest.of("", "").version("HTTP/9.9").key(keys.feed())
-                .type(json).body(b.calmEvent("http99", i)).protocol5xx());
+                .type(json).body(b.calmEvent("http99", i)).protocolRefusal());
         r.body("framing", "odd-method", 0, i -> HostileRequest.of("", "").method(new String[]{"FOO", "TRACE", "PATCH",
                 "CONNECT", "PUT", "DELETE"}[i % 6]).key(keys.feed()).type(json).body(b.event("method", i)));
     }
@@ -114,7 +114,7 @@ final class ProtocolAbuse {
         return req.body(body).build();
     }
 
-    private static HostileRequest protocol5xx(HostileRequest r) {
+    private static HostileRequest protocolRefusal(HostileRequest r) {
         return new HostileRequest(r.family(), r.name(), r.requestLine(), r.headers(), r.body(), r.ownFraming(), true);
     }
 

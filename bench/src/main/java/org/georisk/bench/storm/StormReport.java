@@ -19,7 +19,7 @@ public final class StormReport {
     private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicLong>> perCase = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> prescribed5xx = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> protocolRefusals = Collections.synchronizedList(new ArrayList<>());
     private final List<String> unhealthy = new ArrayList<>();
     private final List<String> kafka = new ArrayList<>();
     private long requests;
@@ -30,9 +30,11 @@ public final class StormReport {
         statuses.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         perCase.computeIfAbsent(request.family() + "/" + request.name(), k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-        boolean prescribed = request.protocol5xx() && (outcome.status() == 501 || outcome.status() == 505);
+        boolean prescribed = request.protocolRefusal() && (outcome.status() == 501 || outcome.status() == 505
+                || "closed without an answer".equals(outcome.failure()));
         if (prescribed) {
-            prescribed5xx.add(request.family() + "/" + request.name() + ": HTTP " + outcome.status());
+            protocolRefusals.add(request.family() + "/" + request.name() + ": "
+                    + (outcome.answered() ? "HTTP " + outcome.status() : outcome.failure()));
         } else if (!outcome.answered() || outcome.status() >= 500) {
             failures.add(request.family() + "/" + request.name() + ": "
                     + (outcome.answered() ? "HTTP " + outcome.status() : outcome.failure()));
@@ -90,8 +92,8 @@ public final class StormReport {
             out.printf("  %-40s %s%n", name, sorted);
         });
         section(out, "5xx / dropped connections", failures);
-        section(out, "5xx the RFC prescribes (an HTTP version or transfer coding not spoken; not a failure)",
-                prescribed5xx);
+        section(out, "refused by the HTTP layer as RFC 9112 allows (501/505 for a version or coding it does not speak, "
+                + "a close for framing it cannot parse; not a failure)", protocolRefusals);
         section(out, "services not ready afterwards", unhealthy);
         section(out, "on georisk.events", kafka);
         out.println(passed() ? "STORM PASSED: no 5xx, no dropped connection, every service ready, nothing hostile on Kafka"
