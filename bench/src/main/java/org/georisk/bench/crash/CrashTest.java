@@ -77,7 +77,7 @@ public final class CrashTest {
                     settings.loadDuration().toSeconds(), settings.linesPerRequest(), settings.kills(), receiver.url(),
                     subscription, settings.cooldownMinutes());
             LoadGenerator load = new LoadGenerator(new LoadGenerator.Settings(settings.gateway(), settings.feedKey(),
-                    settings.rate(), settings.linesPerRequest(), 8, Long.MAX_VALUE, Duration.ofHours(2),
+                    settings.rate(), settings.linesPerRequest(), 16, Long.MAX_VALUE, Duration.ofHours(2),
                     Duration.ofSeconds(180), EventLines.newPrefix("crash"), true), out);
             CompletableFuture<LoadResult> loading = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -108,6 +108,7 @@ public final class CrashTest {
             CrashChecks checks = new CrashChecks(audit, api, out);
             checks.events(Files.readAllLines(ids), report);
             checks.alerts(subscription, alertsFrom, receiver, report);
+            api.unsubscribe(subscription);
             if (settings.rebuild()) {
                 new RebuildCheck(audit, control, this::awaitAllReady, this::awaitLagZero, settings.logDir(), out)
                         .compare(report);

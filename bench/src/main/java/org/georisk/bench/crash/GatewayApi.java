@@ -48,6 +48,14 @@ final class GatewayApi {
         return JSON.readTree(r.body()).path("id").asText();
     }
 
+    /** Deletes the subscription, so that no later alert is sent to a receiver that is gone. */
+    void unsubscribe(String id) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/subscriptions/" + id)).DELETE());
+        if (r.statusCode() != 204 && r.statusCode() != 200) {
+            throw new IllegalStateException("DELETE /subscriptions/" + id + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
     /** pair → its assessment, from GET /assessments. */
     Map<String, JsonNode> assessments() throws Exception {
         JsonNode all = get("/assessments");
