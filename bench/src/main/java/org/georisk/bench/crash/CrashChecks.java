@@ -57,8 +57,10 @@ final class CrashChecks {
             log.byPair().get(pair).stream().filter(acked::contains).filter(id -> !archived.containsKey(id))
                     .forEach(report.lostFromArchive::add);
         }
-        out.printf("checked %d acknowledged events against %d events on the log and GET /events of %d pairs%n",
-                report.acknowledged, log.records().size(), loadPairs.size());
+        // printed at once: a run cut short later (the rebuild) still leaves these verdicts in its output
+        out.printf("checked %d acknowledged events against %d events on the log and GET /events of %d pairs: "
+                        + "lost %d, counted twice %d, published twice %d%n", report.acknowledged, log.records().size(),
+                loadPairs.size(), report.lost(), report.countedTwice(), report.publishedTwice);
     }
 
     /**
@@ -83,6 +85,8 @@ final class CrashChecks {
                 report.deliveredTwice.add(id + " x" + n);
             }
         });
+        out.printf("webhook: %d alerts of the subscription, delivered twice %d, not delivered %d%n", expected.size(),
+                report.deliveredTwice.size(), report.notDelivered.size());
         report.alertsPerPair = alerts.perPair(null);
         report.subscriptionAlertsPerPair = alerts.perPair(subscriptionId);
         report.webhookPerPair = receiver.perPair();
