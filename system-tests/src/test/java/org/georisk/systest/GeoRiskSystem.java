@@ -173,6 +173,23 @@ public final class GeoRiskSystem implements AutoCloseable {
         awaitBroker();
     }
 
+    /** The broker's pid, or -1 when it is not running (the crash test kills it). */
+    public long brokerPid() {
+        return broker != null && broker.alive() ? broker.pid() : -1;
+    }
+
+    /** Starts the broker again when it is not running (killed); its ready file from before is no proof of life. */
+    public void startBrokerIfStopped() {
+        if (!broker.alive()) {
+            try {
+                Files.deleteIfExists(dir.resolve("kafka/ready"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            startBroker();
+        }
+    }
+
     private void awaitBroker() {
         Path ready = dir.resolve("kafka/ready");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
