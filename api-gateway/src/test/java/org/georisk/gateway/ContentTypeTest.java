@@ -58,6 +58,21 @@ class ContentTypeTest {
                 .body("errors[0].reason", equalTo("must be one of text/tab-separated-values, application/zip"));
     }
 
+    @Test
+    void aContentTypeThatCannotBeReadIs415NotA500() throws Exception {
+        for (String contentType : new String[]{"application/json, application/x-ndjson", "json", ";", "/json"}) {
+            HttpRequest request = HttpRequest.newBuilder(events)
+                    .header("X-API-Key", TestKeys.FEED).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, r.statusCode(), contentType + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    r.body());
+            assertTrue(r.body().contains("\"field\":\"Content-Type\""), r.body());
+        }
+    }
+
     private static void assertNoContentType(URI uri, String key, int status, String listed) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}\n{\"a\":2}\n")); // java.net.http adds no Content-Type

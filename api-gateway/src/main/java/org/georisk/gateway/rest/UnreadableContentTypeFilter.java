@@ -1,0 +1,49 @@
+package org.georisk.gateway.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.georisk.contracts.FieldError;
+import org.georisk.contracts.Problem;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+
+/**
+ * A Content-Type the framework cannot parse ({@code application/json, application/x-ndjson}, an empty one, a bare
+ * {@code json}) made request matching fail with a 500 before any resource or mapper saw the request. It is refused
+ * here, before matching, with 415 problem+json naming the header, as any other unusable Content-Type.
+ */
+public class UnreadableContentTypeFilter {
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseUnreadable(HttpHeaders headers) {
+        List<String> values = headers.getRequestHeader(HttpHeaders.CONTENT_TYPE);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        for (String value : values) {
+            if (!readable(value)) {
+                return Response.status(415).type(Problem.MEDIA_TYPE)
+                        .entity(new Problem("https://georisk.org/problems/unsupported-media-type",
+                                "Unsupported Media Type", 415, "the Content-Type header cannot be read", null,
+                                List.of(new FieldError("Content-Type",
+                                        "is not a media type (type/subtype, e.g. application/json)"))))
+                        .build();
+            }
+        }
+        return null;
+    }
+
+    private static boolean readable(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(value);
+            return !type.getType().isEmpty() && !type.getSubtype().isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
