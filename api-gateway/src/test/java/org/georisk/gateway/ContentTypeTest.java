@@ -59,8 +59,9 @@ class ContentTypeTest {
     }
 
     @Test
-    void aContentTypeThatCannotBeReadIs415NotA500() throws Exception {
-        for (String contentType : new String[]{"application/json, application/x-ndjson", "json", ";", "/json"}) {
+    void aContentTypeThatCannotBeReadOrIsAWildcardIs415() throws Exception {
+        for (String contentType : new String[]{"application/json, application/x-ndjson", "json", ";", "/json", "*/*",
+                "application/*"}) {
             HttpRequest request = HttpRequest.newBuilder(events)
                     .header("X-API-Key", TestKeys.FEED).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build();

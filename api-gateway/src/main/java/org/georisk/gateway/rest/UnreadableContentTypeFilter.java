@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * A Content-Type the framework cannot parse ({@code application/json, application/x-ndjson}, an empty one, a bare
- * {@code json}) made request matching fail with a 500 before any resource or mapper saw the request. It is refused
- * here, before matching, with 415 problem+json naming the header, as any other unusable Content-Type.
+ * {@code json}) made request matching fail with a 500 before any resource or mapper saw the request; a wildcard
+ * ({@code *}{@code /*}) matched every method's @Consumes, so a body was read as whatever the first method took. Both
+ * are refused here, before matching, with 415 problem+json naming the header: a body says what it is.
  */
 public class UnreadableContentTypeFilter {
 
@@ -28,7 +29,7 @@ public class UnreadableContentTypeFilter {
                         .entity(new Problem("https://georisk.org/problems/unsupported-media-type",
                                 "Unsupported Media Type", 415, "the Content-Type header cannot be read", null,
                                 List.of(new FieldError("Content-Type",
-                                        "is not a media type (type/subtype, e.g. application/json)"))))
+                                        "is not one media type (type/subtype, no wildcard, e.g. application/json)"))))
                         .build();
             }
         }
@@ -41,7 +42,8 @@ public class UnreadableContentTypeFilter {
         }
         try {
             MediaType type = MediaType.valueOf(value);
-            return !type.getType().isEmpty() && !type.getSubtype().isEmpty();
+            return !type.getType().isEmpty() && !type.getSubtype().isEmpty() && !type.isWildcardType()
+                    && !type.isWildcardSubtype();
         } catch (IllegalArgumentException e) {
             return false;
         }
