@@ -119,18 +119,12 @@ class PushTracingTest {
 
     /** Waits for the push span of that trace to be exported (spans are exported in batches, every 100 ms here). */
     private SpanData pushSpanOf(String traceId) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<SpanData> found = spans.ofTrace(traceId).stream()
-                    .filter(s -> s.getName().equals(PushTracing.ALERT_PUSH)).toList();
-            if (!found.isEmpty()) {
-                assertEquals(1, found.size(), "one push span");
-                return found.get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no span " + PushTracing.ALERT_PUSH + " in trace " + traceId + ": "
-                + spans.ofTrace(traceId));
+        List<SpanData> found = org.awaitility.Awaitility.await("span " + PushTracing.ALERT_PUSH + " in trace " + traceId)
+                .atMost(WAIT).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> spans.ofTrace(traceId).stream()
+                        .filter(s -> s.getName().equals(PushTracing.ALERT_PUSH)).toList(), list -> !list.isEmpty());
+        assertEquals(1, found.size(), "one push span");
+        return found.get(0);
     }
 
     /** As notification-service's relay writes an alert: the event's trace context in a traceparent header. */

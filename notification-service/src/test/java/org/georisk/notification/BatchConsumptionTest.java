@@ -225,13 +225,9 @@ class BatchConsumptionTest {
     }
 
     private void awaitFailures(long atLeast) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (failures() < atLeast) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("the database never refused the batch " + atLeast + " times");
-            }
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await("the database to refuse the batch " + atLeast + " times")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> failures() >= atLeast);
     }
 
     private long failures() throws SQLException {

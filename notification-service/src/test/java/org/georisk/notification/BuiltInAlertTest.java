@@ -62,18 +62,9 @@ class BuiltInAlertTest {
         }
         // counted right after the evaluating transaction commits, which the relay's timer may just beat
         String counter = "georisk_alerts_raised_total{kind=\"LEVEL_DOWN\",source=\"builtin\"}";
-        for (int i = 0; i < 50 && !given().get("/q/metrics").asString().contains(counter); i++) {
-            sleep(100);
-        }
-        given().get("/q/metrics").then().statusCode(200).body(containsString(counter));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .untilAsserted(() -> given().get("/q/metrics").then().statusCode(200).body(containsString(counter)));
     }
 
     @Test

@@ -52,13 +52,10 @@ class OutboxRecoveryTest {
                     Duration.ofSeconds(30));
             assertEquals(List.of(alert.alertId()), published.stream().map(Alert::alertId).toList());
         }
-        Instant deadline = Instant.now().plusSeconds(10);
-        boolean flagged = false;
-        while (!flagged && Instant.now().isBefore(deadline)) {
-            flagged = QuarkusTransaction.requiringNew().call(() ->
-                    OutboxAlertEntity.<OutboxAlertEntity>find("alertId", alert.alertId()).firstResult().published);
-            Thread.sleep(100);
-        }
-        assertTrue(flagged, "the row is flagged published once Kafka acknowledged it");
+        // the row is flagged published once Kafka acknowledged it
+        org.awaitility.Awaitility.await("the outbox row flagged published").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> QuarkusTransaction.requiringNew().call(() ->
+                        OutboxAlertEntity.<OutboxAlertEntity>find("alertId", alert.alertId()).firstResult().published));
     }
 }

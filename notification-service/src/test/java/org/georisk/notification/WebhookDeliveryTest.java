@@ -57,7 +57,9 @@ class WebhookDeliveryTest {
             assertEquals(sub, alert.subscriptionId());
             assertEquals(AlertKind.NEW_PAIR, alert.kind());
             assertEquals("KHM-LAO", alert.assessment().pair());
-            Thread.sleep(1500); // delivered: nothing more may come, and it is no dead letter
+            // delivered: nothing more may come for 1.5 s, and it is no dead letter
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> receiver.received().size() == posts.size());
             assertEquals(3, posts.size());
             As.ops().get("/deliveries/dead-letters").then().statusCode(200)
                     .body("alertId", not(hasItem(alert.alertId().toString())));
@@ -115,12 +117,7 @@ class WebhookDeliveryTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

@@ -1,5 +1,8 @@
 package org.georisk.assessment.it;
 
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import io.restassured.response.Response;
 
 import java.time.Duration;
@@ -17,22 +20,19 @@ final class Await {
     }
 
     static Response until(Supplier<Response> request, Predicate<Response> done, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = request.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        AtomicReference<Response> last = new AtomicReference<>();
+        try {
+            return Awaitility.await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Response answer = request.get();
+                        last.set(answer);
+                        return answer;
+                    }, done::test);
+        } catch (ConditionTimeoutException e) {
+            Response answer = last.get();
+            fail("timed out waiting for " + what + "; last answer: "
+                    + (answer == null ? "none" : answer.statusCode() + " " + answer.asString()));
+            return answer;
         }
-        fail("timed out waiting for " + what + "; last answer: "
-                + (last == null ? "none" : last.statusCode() + " " + last.asString()));
-        return last;
     }
 }

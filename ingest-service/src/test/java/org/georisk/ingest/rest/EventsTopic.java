@@ -69,18 +69,12 @@ final class EventsTopic {
 
     /** Polls until the condition holds or 20 s pass; returns whether it held. */
     static boolean eventually(java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return condition.getAsBoolean();
         }
-        return condition.getAsBoolean();
     }
 }
