@@ -10,11 +10,7 @@ import org.georisk.contracts.FeedCredential;
 import org.georisk.gateway.client.IngestClient;
 import org.georisk.gateway.config.GatewayConfig;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feed keys belong to ingest-service's feed registry. The gateway asks it about a key it does not hold and trusts
@@ -24,15 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class FeedKeyAuthenticator {
 
-    private record Answer(Optional<FeedCredential> feed, Instant expires) {
-    }
-
     /** Bounds the cache against a flood of distinct bad keys; past it the cache starts over. */
-    private static final int MAX_ENTRIES = 10_000;
-
-    private final Map<String, Answer> cache = new ConcurrentHashMap<>();
-    /** One lock object per key being asked about right now. */
-    private final Map<String, Object> asking = new ConcurrentHashMap<>();
+    private final ExpiringAnswers<Optional<FeedCredential>> answers = new ExpiringAnswers<>(10_000);
 
     @Inject
     @RestClient
@@ -41,39 +30,12 @@ public class FeedKeyAuthenticator {
     @Inject
     GatewayConfig config;
 
-    Clock clock = Clock.systemUTC();
-
     /**
-     * The feed (name and rate limit) of a valid feed key, empty for any other key. One request per key asks ingest
-     * when the answer is missing or expired; the key's other concurrent requests wait for that answer instead of
-     * each asking too (64 connections of one feed otherwise sent 64 calls every TTL, and held 64 worker threads).
+     * The feed (name and rate limit) of a valid feed key, empty for any other key; one call to ingest per key in
+     * flight ({@link ExpiringAnswers}).
      */
     public Optional<FeedCredential> feedOf(String key, String keyHash) {
-        Answer cached = fresh(keyHash);
-        if (cached != null) {
-            return cached.feed();
-        }
-        synchronized (asking.computeIfAbsent(keyHash, k -> new Object())) {
-            try {
-                cached = fresh(keyHash);
-                if (cached != null) {
-                    return cached.feed();
-                }
-                Optional<FeedCredential> feed = ask(key);
-                if (cache.size() >= MAX_ENTRIES) {
-                    cache.clear();
-                }
-                cache.put(keyHash, new Answer(feed, clock.instant().plus(config.feedKeyCacheTtl())));
-                return feed;
-            } finally {
-                asking.remove(keyHash);
-            }
-        }
-    }
-
-    private Answer fresh(String keyHash) {
-        Answer cached = cache.get(keyHash);
-        return cached != null && cached.expires().isAfter(clock.instant()) ? cached : null;
+        return answers.get(keyHash, config.feedKeyCacheTtl(), () -> ask(key));
     }
 
     private Optional<FeedCredential> ask(String key) {

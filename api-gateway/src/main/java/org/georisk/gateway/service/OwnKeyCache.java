@@ -8,11 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.georisk.contracts.Role;
 import org.georisk.gateway.config.GatewayConfig;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,13 +24,7 @@ public class OwnKeyCache {
     public record OwnKey(String owner, Role role, boolean revoked) {
     }
 
-    private record Entry(Optional<OwnKey> key, Instant expires) {
-    }
-
-    private static final int MAX_ENTRIES = 10_000;
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Object> looking = new ConcurrentHashMap<>();
+    private final ExpiringAnswers<Optional<OwnKey>> answers = new ExpiringAnswers<>(10_000);
 
     @Inject
     GatewayConfig config;
@@ -42,40 +32,14 @@ public class OwnKeyCache {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    Clock clock = Clock.systemUTC();
-
     /** The cached answer, else {@code lookup}'s; concurrent requests with one key wait for one lookup. */
     public Optional<OwnKey> find(String hash, Supplier<Optional<OwnKey>> lookup) {
-        Entry cached = fresh(hash);
-        if (cached != null) {
-            return cached.key();
-        }
-        synchronized (looking.computeIfAbsent(hash, k -> new Object())) {
-            try {
-                cached = fresh(hash);
-                if (cached != null) {
-                    return cached.key();
-                }
-                Optional<OwnKey> key = lookup.get();
-                if (entries.size() >= MAX_ENTRIES) {
-                    entries.clear();
-                }
-                entries.put(hash, new Entry(key, clock.instant().plus(config.keyCacheTtl())));
-                return key;
-            } finally {
-                looking.remove(hash);
-            }
-        }
-    }
-
-    private Entry fresh(String hash) {
-        Entry cached = entries.get(hash);
-        return cached != null && cached.expires().isAfter(clock.instant()) ? cached : null;
+        return answers.get(hash, config.keyCacheTtl(), lookup);
     }
 
     /** Forgets every answer now and, inside a transaction, again once it completed (so no reader re-caches the old row). */
     public void clear() {
-        entries.clear();
+        answers.clear();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -84,7 +48,7 @@ public class OwnKeyCache {
 
                 @Override
                 public void afterCompletion(int status) {
-                    entries.clear();
+                    answers.clear();
                 }
             });
         }
