@@ -20,18 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docker-compose.yml exposes only the gateway (issue 11, docs/security.md): no other service publishes or exposes a
  * port, everything but the gateway and notification-service (webhooks) is only on the internal network, PostgreSQL
- * needs passwords. Reads the file itself (anchors and merge keys resolved by the YAML parser), so CI needs no Docker.
+ * needs passwords. The optional monitoring profile (Prometheus, Grafana) publishes on the host's loopback only.
+ * Reads the file itself (anchors and merge keys resolved by the YAML parser), so CI needs no Docker.
  * Not a {@code @SystemTest}: it needs no running system.
  */
 class ComposeExposureIT {
 
     private static final Path COMPOSE = Path.of(System.getProperty("georisk.root", ".."), "docker-compose.yml");
+    private static final List<String> MONITORING = List.of("grafana", "prometheus");
 
     @Test
     void onlyTheGatewayPublishesAPort() throws IOException {
         Map<String, Map<String, Object>> services = services();
         Map<String, Object> published = new TreeMap<>();
         services.forEach((name, service) -> {
+            if (MONITORING.contains(name)) {
+                return; // optional, loopback only: monitoringIsOptionalAndPublishesOnLoopbackOnly
+            }
             if (service.containsKey("ports") || service.containsKey("expose")) {
                 published.put(name, service.getOrDefault("ports", service.get("expose")));
             }
@@ -42,6 +47,27 @@ class ComposeExposureIT {
     }
 
     @Test
+    void monitoringIsOptionalAndPublishesOnLoopbackOnly() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, Map<String, Object>> profiled = new TreeMap<>();
+        services.forEach((name, service) -> {
+            if (service.containsKey("profiles")) {
+                profiled.put(name, service);
+            }
+        });
+        assertEquals(MONITORING, List.copyOf(profiled.keySet()), "the services of a profile");
+        profiled.forEach((name, service) -> {
+            assertEquals(List.of("monitoring"), service.get("profiles"), name + " only in the monitoring profile");
+            assertFalse(service.containsKey("expose"), name + " exposes nothing beyond its published port");
+            for (Object port : (List<?>) service.get("ports")) {
+                assertTrue(String.valueOf(port).startsWith("127.0.0.1:"), name + " publishes on loopback only: " + port);
+            }
+            assertTrue(String.valueOf(service.get("image")).matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+"),
+                    name + " runs a pinned image version: " + service.get("image"));
+        });
+    }
+
+    @Test
     void theBackendNetworkIsInternalAndOnlyGatewayAndWebhooksLeaveIt() throws IOException {
         Map<String, Object> networks = section("networks");
         @SuppressWarnings("unchecked")
@@ -49,10 +75,12 @@ class ComposeExposureIT {
         assertEquals(Boolean.TRUE, backend.get("internal"), "the backend network has no route out");
         services().forEach((name, service) -> {
             List<?> joined = (List<?>) service.get("networks");
-            assertTrue(joined != null && joined.contains("backend"), name + " joins the backend network");
             List<?> expected = switch (name) {
                 case "api-gateway" -> List.of("backend", "edge");
                 case "notification-service" -> List.of("backend", "egress");
+                // Prometheus scrapes on backend; Grafana reads only Prometheus
+                case "prometheus" -> List.of("backend", "monitoring");
+                case "grafana" -> List.of("monitoring");
                 default -> List.of("backend");
             };
             assertEquals(expected, joined, name + "'s networks");
