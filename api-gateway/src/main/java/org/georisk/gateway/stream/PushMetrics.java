@@ -3,11 +3,14 @@ package org.georisk.gateway.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * set by notification-service when it evaluated the assessment) to the gateway having it ready for its clients
  * ({@code georisk_alert_push_delay_seconds}, a histogram).
  */
+@Startup
 @ApplicationScoped
 public class PushMetrics {
+
+    /** The transports whose pushed-alert counters exist from the start (LivePushService.SSE, WEBSOCKET). */
+    static final List<String> TRANSPORTS = List.of("sse", "websocket");
 
     @Inject
     MeterRegistry registry;
@@ -47,11 +54,21 @@ public class PushMetrics {
         return gauge(transport, kind).get();
     }
 
+    /** Scraped at 0 before the first client, so the dashboard and rate() see the whole series. */
+    @PostConstruct
+    void registerPushedAtZero() {
+        TRANSPORTS.forEach(this::pushedCounter);
+    }
+
     public void pushed(String transport, StreamKind kind) {
         if (kind == StreamKind.ALERTS) {
-            pushed.computeIfAbsent(transport, t -> Counter.builder("georisk.alerts.pushed")
-                    .description("alerts written to live clients").tag("transport", t).register(registry)).increment();
+            pushedCounter(transport).increment();
         }
+    }
+
+    private Counter pushedCounter(String transport) {
+        return pushed.computeIfAbsent(transport, t -> Counter.builder("georisk.alerts.pushed")
+                .description("alerts written to live clients").tag("transport", t).register(registry));
     }
 
     public void alertReady(Instant raisedAt) {

@@ -1,6 +1,8 @@
 package org.georisk.ingest.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,13 +54,17 @@ public class EventArchiveConsumer {
     private final ArchivedEventMapper rows;
     private final EventArchiveRepository archive;
     private final Producer<String, String> producer;
+    /** Registered at 0 when the consumer starts: a counter born at 1 shows no increase() to the DLQ alert. */
+    private final Counter parked;
 
     public EventArchiveConsumer(ObjectMapper mapper, ArchivedEventMapper rows, EventArchiveRepository archive,
-                                Producer<String, String> producer) {
+                                Producer<String, String> producer, MeterRegistry meters) {
         this.mapper = mapper;
         this.rows = rows;
         this.archive = archive;
         this.producer = producer;
+        this.parked = Counter.builder("georisk.ingest.archive.dlq")
+                .description("records of georisk.events the archive sent to georisk.events.dlq").register(meters);
     }
 
     @Incoming("events-archive")
@@ -122,6 +128,7 @@ public class EventArchiveConsumer {
         try {
             // acknowledged before the batch commits, so a parked record is never lost either
             producer.send(dlq).get(30, TimeUnit.SECONDS);
+            parked.increment();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not park a record in " + Topics.EVENTS_DLQ, e);
         } catch (InterruptedException e) {

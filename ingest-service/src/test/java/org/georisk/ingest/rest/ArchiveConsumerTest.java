@@ -13,22 +13,28 @@ import org.georisk.testkit.KafkaBrokerResource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A record the archive cannot read or store goes to the DLQ, and the archive keeps archiving. */
+/** A record the archive cannot read or store goes to the DLQ, is counted, and the archive keeps archiving. */
 @QuarkusTest
 class ArchiveConsumerTest {
+
+    /** What the DLQ alert watches (monitoring/prometheus/rules/georisk-alerts.yml). */
+    private static final String PARKED = "georisk_ingest_archive_dlq_total";
 
     @Test
     void anUnreadableRecordGoesToTheDlqAndTheArchiveGoesOn() throws Exception {
         String marker = "poison-" + UUID.randomUUID();
+        double parkedBefore = ObservabilityTest.value(ObservabilityTest.metrics(), PARKED);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -45,6 +51,8 @@ class ArchiveConsumerTest {
         assertEquals("AZE-RUS", parked.get(0).key());
         assertEquals(Topics.EVENTS, new String(parked.get(0).headers().lastHeader(Topics.DLQ_HEADER_SOURCE_TOPIC).value()));
         assertTrue(parked.get(0).headers().lastHeader(Topics.DLQ_HEADER_REASON).value().length > 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(parkedBefore + 1,
+                ObservabilityTest.value(ObservabilityTest.metrics(), PARKED), PARKED + " counts the parked record"));
     }
 
     /**

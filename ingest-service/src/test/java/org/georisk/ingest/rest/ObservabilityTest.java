@@ -85,11 +85,11 @@ class ObservabilityTest {
                  "headline":"observability test","mentions":1}""".formatted(externalId, actor2);
     }
 
-    private static String metrics() {
+    static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    private static double value(String metrics, String sample) {
+    static double value(String metrics, String sample) {
         return Arrays.stream(metrics.split("\n")).filter(l -> l.startsWith(sample + " "))
                 .mapToDouble(l -> Double.parseDouble(withoutExemplar(l).substring(sample.length() + 1).trim())).sum();
     }
