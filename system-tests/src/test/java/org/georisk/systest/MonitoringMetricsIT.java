@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,10 @@ class MonitoringMetricsIT {
         await().atMost(METRICS_APPEAR).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Set<String> exported = new TreeSet<>();
             for (String service : GeoRiskSystem.SERVICES) {
-                Set<String> names = MonitoringQueries.exportedNames(scrape(service));
+                String scrape = scrape(service);
+                // kept beside the logs: what each service exported when the check last ran
+                Files.writeString(system.logsDir().resolve(service + ".metrics.txt"), scrape);
+                Set<String> names = MonitoringQueries.exportedNames(scrape);
                 exportedBy.put(service, names);
                 exported.addAll(names);
             }
