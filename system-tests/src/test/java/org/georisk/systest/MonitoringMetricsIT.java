@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class MonitoringMetricsIT {
 
     private static final Duration METRICS_APPEAR = Duration.ofSeconds(60);
+    /** What Prometheus asks for: OpenMetrics first, where a counter's samples end in _total as stored. */
+    private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0;q=0.5,"
+            + "application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
 
     private final GeoRiskSystem system;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -77,7 +80,8 @@ class MonitoringMetricsIT {
 
     private String scrape(String service) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(system.serviceUrl(service) + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                URI.create(system.serviceUrl(service) + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                        .header("Accept", PROMETHEUS_ACCEPT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), service + " /q/metrics without credentials");
         return response.body();
