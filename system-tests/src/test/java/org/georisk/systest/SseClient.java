@@ -1,5 +1,7 @@
 package org.georisk.systest;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A minimal Server-Sent Events reader on java.net.http: collects every event's {@code data} (multi-line data
@@ -92,16 +96,12 @@ final class SseClient implements AutoCloseable {
 
     /** Waits until an event matches; returns it or null after the timeout. */
     Event await(Predicate<Event> matching, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Event event : events) {
-                if (matching.test(event)) {
-                    return event;
-                }
-            }
-            GeoRiskSystem.sleep(200);
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .until(() -> events.stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            return null;
         }
-        return null;
     }
 
     @Override
