@@ -66,10 +66,7 @@ public class AssessmentTopology {
         return build(mapper, params, Stores::persistentKeyValueStore);
     }
 
-    /**
-     * The topology with the given kind of state store. TopologyTestDriver commits (and so flushes RocksDB) after
-     * every record, which costs ~40 ms a record on this machine: unit tests pass Stores::inMemoryKeyValueStore.
-     */
+    /** The topology with the given kind of state store (RocksDB in production and in its tests). */
     public static Topology build(ObjectMapper mapper, ScoringParameters params,
                                  Function<String, KeyValueBytesStoreSupplier> stores) {
         return build(mapper, params, stores, Topics.ASSESSMENTS);
