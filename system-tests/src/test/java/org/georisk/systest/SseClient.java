@@ -1,5 +1,6 @@
 package org.georisk.systest;
 
+import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.net.URI;
@@ -13,8 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A minimal Server-Sent Events reader on java.net.http: collects every event's {@code data} (multi-line data
@@ -97,7 +96,7 @@ final class SseClient implements AutoCloseable {
     /** Waits until an event matches; returns it or null after the timeout. */
     Event await(Predicate<Event> matching, Duration timeout) {
         try {
-            return await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .until(() -> events.stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
         } catch (ConditionTimeoutException e) {
             return null;
