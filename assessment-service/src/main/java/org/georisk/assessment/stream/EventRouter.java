@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * First step of the topology: reads the raw bytes with the contract's {@link GeoEventCheck}, sends a good event on to
- * the assessor and a poison record, with its original key, bytes and headers plus the reason, to the DLQ sink. The
- * topology is the one writer of georisk.events.dlq (the ingest archive skips the same records with a metric). Both go through the same transactional
- * producer as everything else, so with exactly_once_v2 a poison record is in the DLQ if and only if its offset was
- * committed.
+ * the assessor and a poison record, with its original key, bytes and headers plus the reason, to the DLQ sink. Both
+ * go through the same transactional producer as everything else, so with exactly_once_v2 a poison record is in the
+ * DLQ if and only if its offset was committed. That makes the topology the one writer of georisk.events.dlq: the
+ * ingest archive skips the same records with a metric.
  */
 final class EventRouter implements Processor<byte[], byte[], Object, Object> {
 

@@ -86,9 +86,10 @@ public final class ConsumerLag implements AutoCloseable {
         if (committed.isEmpty()) {
             return Map.of();
         }
-        Map<TopicPartition, Long> start = offsets(committed.keySet(), OffsetSpec.earliest(), IsolationLevel.READ_COMMITTED);
-        Map<TopicPartition, Long> ends = offsets(committed.keySet(), OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
-        Map<TopicPartition, Long> stable = offsets(committed.keySet(), OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+        Set<TopicPartition> partitions = committed.keySet();
+        Map<TopicPartition, Long> start = offsets(partitions, OffsetSpec.earliest(), IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+        Map<TopicPartition, Long> stable = offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
         Map<TopicPartition, long[]> ranges = new HashMap<>();
         committed.forEach((tp, offset) -> ranges.put(tp, new long[]{
                 Math.max(offset == null ? 0 : offset, start.getOrDefault(tp, 0L)), stable.getOrDefault(tp, 0L)}));

@@ -39,7 +39,7 @@ public class EventArchiveConsumer {
     private static final Logger LOG = Logger.getLogger(EventArchiveConsumer.class);
 
     private static final Counter SKIPPED = Counter.builder("georisk.ingest.archive.skipped")
-            .description("records of georisk.events the archive did not store (refused by the contract or the database)")
+            .description("records of georisk.events not archived: refused by the contract or the database")
             .register(Metrics.globalRegistry);
 
     /** A record read as an event, with the row it becomes. */

@@ -67,9 +67,9 @@ class ArchiveConsumerTest {
                 ProducerConfig.LINGER_MS_CONFIG, 50, // one batch, so the bad records share a poll with good ones
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(Topics.EVENTS, 0, "ARM-GEO", EventsTopic.MAPPER.writeValueAsString(event(run + "-1", "ARM", "GEO"))));
-            producer.send(new ProducerRecord<>(Topics.EVENTS, 0, "ARM-GEO", EventsTopic.MAPPER.writeValueAsString(unknownActor)));
-            producer.send(new ProducerRecord<>(Topics.EVENTS, 0, "ARM-GEO", EventsTopic.MAPPER.writeValueAsString(event(run + "-2", "ARM", "GEO"))));
+            for (GeoEvent e : List.of(event(run + "-1", "ARM", "GEO"), unknownActor, event(run + "-2", "ARM", "GEO"))) {
+                producer.send(new ProducerRecord<>(Topics.EVENTS, 0, "ARM-GEO", EventsTopic.MAPPER.writeValueAsString(e)));
+            }
             producer.flush();
         }
         InputRulesTest.awaitArchived("ARM-GEO", "1915", 2);
