@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,12 +103,10 @@ class OpsTest {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             consumer.assign(List.of(partition));
-            int read = 0;
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (read < 3 && System.currentTimeMillis() < deadline) {
-                read += consumer.poll(Duration.ofMillis(500)).count();
-            }
-            assertEquals(3, read, "the three records the group was behind");
+            AtomicInteger read = new AtomicInteger();
+            await("the three records the group was behind").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .until(() -> read.addAndGet(consumer.poll(Duration.ofMillis(500)).count()) >= 3);
+            assertEquals(3, read.get(), "the three records the group was behind");
             consumer.commitSync();
         }
         Map<String, Object> caughtUp = given().header("X-API-Key", TestKeys.OPS).get("/api/v1/ops/consumers").then()

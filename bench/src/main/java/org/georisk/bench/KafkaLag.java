@@ -2,33 +2,34 @@ package org.georisk.bench;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.georisk.contracts.lag.ConsumerLag;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one lag calculation of the benchmarks (what kafka-consumer-groups --describe shows): per group, the sum over
- * its partitions of end offset - committed offset. End offsets are read READ_COMMITTED (the last stable offset), so
- * the commit markers of the transactional georisk.assessments do not count as lag. A partition without a committed
- * offset counts from its start offset. Command line (bench/rebuild.sh, alert-latency.sh): {@link KafkaLagCli}.
+ * The benchmarks' view of the broker: record counts and committed positions (progress of a rebuild), and lag as the
+ * project's one calculation counts it ({@link ConsumerLag}: the records a read_committed consumer of the group would
+ * still read, so commit markers are no lag). Command line (bench/rebuild.sh, alert-latency.sh): {@link KafkaLagCli}.
  */
 public final class KafkaLag implements AutoCloseable {
 
     private final Admin admin;
+    private final String bootstrap;
 
-    private KafkaLag(Admin admin) {
+    private KafkaLag(Admin admin, String bootstrap) {
         this.admin = admin;
+        this.bootstrap = bootstrap;
     }
 
     public static KafkaLag connect(String bootstrap) {
@@ -39,7 +40,7 @@ public final class KafkaLag implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "georisk-bench-admin");
-        return new KafkaLag(Admin.create(props));
+        return new KafkaLag(Admin.create(props), bootstrap);
     }
 
     public Admin admin() {
@@ -84,32 +85,27 @@ public final class KafkaLag implements AutoCloseable {
         return new long[]{c, e};
     }
 
-    public long lag(String topic, String group) throws Exception {
-        long[] s = snapshot(topic, group);
-        return Math.max(0, s[1] - s[0]);
+    /** The group's lag on the topic, as {@link ConsumerLag} counts it (the gateway's /ops/consumers figure). */
+    public long lag(String topic, String group) {
+        try (ConsumerLag lag = consumerLag()) {
+            return lag.ofGroup(group, List.of()).entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                    .mapToLong(e -> e.getValue().lag()).sum();
+        }
     }
 
     /**
      * Lag of every consumer group (Kafka Streams' included) over the partitions it has committed offsets for,
      * sorted by group; the benchmark's own throwaway groups (georisk-bench-*) left out.
      */
-    public Map<String, Long> lagOfEveryGroup() throws Exception {
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new TreeMap<>();
-        for (ConsumerGroupListing g : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-            if (g.groupId().startsWith("georisk-bench")) {
-                continue;
-            }
-            committed.put(g.groupId(), admin.listConsumerGroupOffsets(g.groupId()).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS));
+    public Map<String, Long> lagOfEveryGroup() {
+        try (ConsumerLag lag = consumerLag()) {
+            return lag.ofEveryGroup(group -> !group.startsWith("georisk-bench"));
         }
-        java.util.Set<TopicPartition> all = new java.util.HashSet<>();
-        committed.values().forEach(m -> all.addAll(m.keySet()));
-        Map<TopicPartition, Long> end = all.isEmpty() ? Map.of() : offsets(all, OffsetSpec.latest());
-        Map<String, Long> lag = new TreeMap<>();
-        committed.forEach((group, offsets) -> lag.put(group, offsets.entrySet().stream()
-                .filter(e -> e.getValue() != null && end.containsKey(e.getKey()))
-                .mapToLong(e -> Math.max(0, end.get(e.getKey()) - e.getValue().offset())).sum()));
-        return lag;
+    }
+
+    /** A fresh one per call: it holds a consumer, and the lag sampler asks from its own thread. */
+    private ConsumerLag consumerLag() {
+        return new ConsumerLag(admin, bootstrap, "georisk-bench-lag", Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     public void deleteGroup(String group) throws Exception {

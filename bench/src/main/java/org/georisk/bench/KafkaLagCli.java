@@ -31,7 +31,7 @@ public final class KafkaLagCli {
                     for (String group : args[3].split(",")) {
                         long[] s = kafka.snapshot(args[2], group);
                         System.out.printf(Locale.ROOT, "  %-32s on %s: committed %d of %d, lag %d%n", group, args[2],
-                                s[0], s[1], s[1] - s[0]);
+                                s[0], s[1], kafka.lag(args[2], group));
                     }
                 }
                 case "watch" -> status = new RebuildWatch(kafka, System.out)

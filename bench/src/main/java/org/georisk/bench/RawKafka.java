@@ -108,6 +108,7 @@ public final class RawKafka {
                 if (System.currentTimeMillis() > deadline) {
                     throw e;
                 }
+                // deletion completes on the broker's own schedule; a pause, not a spin
                 Thread.sleep(500);
             }
         }

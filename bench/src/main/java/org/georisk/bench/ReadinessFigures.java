@@ -84,6 +84,7 @@ final class ReadinessFigures {
         long pid;
         while ((pid = control.pid(service)) <= 0) {
             check(deadline, service + " has no process");
+            // start-up is measured to 50 ms; this is that resolution
             Thread.sleep(50);
         }
         Instant processStart = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
@@ -99,6 +100,7 @@ final class ReadinessFigures {
                 // the port opens late in a Quarkus start
             }
             check(deadline, service + " is not ready");
+            // start-up is measured to 50 ms; this is that resolution
             Thread.sleep(50);
         }
     }

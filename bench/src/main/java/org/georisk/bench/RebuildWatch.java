@@ -40,6 +40,7 @@ public final class RebuildWatch {
                 s = kafka.snapshot(topic, group);
             } catch (Exception e) {
                 out.println("  (lag query failed, retrying: " + e.getMessage() + ")");
+                // a failed Admin call is retried after a pause, not at once, so it does not add load
                 Thread.sleep(1000);
                 continue;
             }
@@ -68,6 +69,7 @@ public final class RebuildWatch {
                 out.printf(Locale.ROOT, "  %6.1f s: committed %d of %d, lag %d%n", (now - t0Millis) / 1000.0, s[0],
                         s[1], s[1] - s[0]);
             }
+            // sampling pace: catch-up is timed to a quarter second
             Thread.sleep(250);
         }
         double wall = (System.currentTimeMillis() - t0Millis) / 1000.0;
@@ -101,6 +103,7 @@ public final class RebuildWatch {
                 lastPrint = now;
                 out.printf(Locale.ROOT, "  waiting for the backlog to drain:%s%n", line);
             }
+            // the backlog drains over minutes; a sample a second keeps the Admin calls off the measurement
             Thread.sleep(1000);
         }
     }

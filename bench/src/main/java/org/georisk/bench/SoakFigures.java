@@ -56,6 +56,7 @@ final class SoakFigures {
                 rss.forEach((service, samples) -> samples.add(rssMib(control.pid(service))));
                 out.printf(Locale.ROOT, "  soak %3.0f s: RSS MiB %s%n",
                         (length.toMillis() - (end - System.currentTimeMillis())) / 1000.0, lastOf(rss));
+                // sampling pace of the soak's RSS figures
                 Thread.sleep(SAMPLE_MS);
             }
             load.stop();

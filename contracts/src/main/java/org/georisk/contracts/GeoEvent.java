@@ -42,8 +42,8 @@ public record GeoEvent(
 
     /**
      * The event as the scoring reads it: mentions 1 when the feed gave none, the category derived from the CAMEO code
-     * when absent. The stream applies it to every record it reads (assessment-service EventCheck), the backtest to
-     * every event it scores, so both score the same event.
+     * when absent. Every reader of the topic applies it ({@link org.georisk.contracts.events.GeoEventCheck#read}),
+     * the backtest to every event it scores, so both score the same event.
      */
     public GeoEvent normalised() {
         if (mentions != null && category != null) {

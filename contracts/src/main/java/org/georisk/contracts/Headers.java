@@ -5,9 +5,9 @@ public final class Headers {
 
     /** The caller's key at the gateway. */
     public static final String API_KEY = "X-API-Key";
-    /** Retired: services no longer read it (the principal travels in the signed service token, ServiceIdentity). */
+    /** Read by no service (the principal travels in the signed service token): tests send it forged. */
     public static final String PRINCIPAL = "X-GeoRisk-Principal";
-    /** Retired: services no longer read it (the role travels in the signed service token, ServiceIdentity). */
+    /** Read by no service (the role travels in the signed service token): tests send it forged. */
     public static final String ROLE = "X-GeoRisk-Role";
     /** HMAC-SHA256 of a webhook body: {@code sha256=<hex>}. */
     public static final String SIGNATURE = "X-GeoRisk-Signature";

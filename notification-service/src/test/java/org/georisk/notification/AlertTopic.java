@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.Topics;
 import org.georisk.testkit.KafkaBrokerResource;
@@ -23,6 +24,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -55,23 +57,24 @@ public final class AlertTopic implements AutoCloseable {
      * same pair) is seen, every earlier alert of that pair is in too.
      */
     public List<Alert> until(Predicate<Alert> filter, Predicate<Alert> done, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (seen.stream().noneMatch(done)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("no alert marking the end arrived within " + timeout + "; seen: "
-                        + seen.stream().filter(filter).toList());
-            }
-            pollOnce();
+        try {
+            await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
+                pollOnce(); // waits up to 200 ms for records itself
+                return seen.stream().anyMatch(done);
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("no alert marking the end arrived within " + timeout + "; seen: "
+                    + seen.stream().filter(filter).toList());
         }
         return seen.stream().filter(filter).toList();
     }
 
     /** Polls for {@code wait}, then returns every alert so far that matches {@code filter}, in topic order. */
     public List<Alert> within(Predicate<Alert> filter, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        while (Instant.now().isBefore(deadline)) {
+        await().during(wait).atMost(wait.plusSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
             pollOnce();
-        }
+            return true;
+        });
         return seen.stream().filter(filter).toList();
     }
 

@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.AlertKind;
-import org.georisk.contracts.EventIds;
 import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The built-in level-change rule, end to end: georisk.assessments in, georisk.alerts out. */
@@ -50,7 +50,6 @@ class BuiltInAlertTest {
             assertEquals(Level.LOW, up.previousLevel());
             assertEquals(Level.GUARDED, up.level());
             assertEquals(30.0, up.score());
-            assertEquals(EventIds.nameBased("builtin|FIN-NOR|2|LEVEL_UP"), up.alertId());
             assertNull(up.subscriptionId());
             assertEquals("FIN-NOR rose from LOW to GUARDED (score 30.00): driven by \"Event 2 between FIN-NOR\" "
                     + "(2025-03-01).", up.message());
@@ -58,11 +57,11 @@ class BuiltInAlertTest {
             Alert down = alerts.get(1);
             assertEquals(Level.GUARDED, down.previousLevel());
             assertEquals(Level.LOW, down.level());
-            assertEquals(EventIds.nameBased("builtin|FIN-NOR|4|LEVEL_DOWN"), down.alertId());
+            assertNotEquals(up.alertId(), down.alertId());
         }
         // counted right after the evaluating transaction commits, which the relay's timer may just beat
         String counter = "georisk_alerts_raised_total{kind=\"LEVEL_DOWN\",source=\"builtin\"}";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await().atMost(TIMEOUT)
                 .pollInterval(java.time.Duration.ofMillis(100))
                 .untilAsserted(() -> given().get("/q/metrics").then().statusCode(200).body(containsString(counter)));
     }

@@ -2,6 +2,7 @@ package org.georisk.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.function.IntPredicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The broker goes away and comes back: ingest turns unready and refuses events with 503 and Retry-After
@@ -125,13 +127,12 @@ class BrokerOutageIT {
     }
 
     private boolean awaitReady(String service, IntPredicate status) {
-        long deadline = System.nanoTime() + HEALTH_CHANGE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (status.test(system.readyStatus(service))) {
-                return true;
-            }
-            GeoRiskSystem.sleep(500);
+        try {
+            await().atMost(HEALTH_CHANGE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> status.test(system.readyStatus(service)));
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 }

@@ -8,10 +8,13 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** The public interface (/api/v1 on the gateway) as the tests use it, with the development keys. */
 final class Gateway {
@@ -60,19 +63,14 @@ final class Gateway {
 
     /** Polls GET /assessments/{pair} until it answers 200 with a body the condition accepts; null on timeout. */
     JsonNode awaitAssessment(String pair, Predicate<JsonNode> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Response response = assessment(pair);
-            if (response.statusCode() == 200) {
-                last = parse(response.asString());
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            GeoRiskSystem.sleep(300);
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Response response = assessment(pair);
+                return response.statusCode() == 200 ? parse(response.asString()) : null;
+            }, last -> last != null && condition.test(last));
+        } catch (ConditionTimeoutException e) {
+            return null;
         }
-        return null;
     }
 
     static JsonNode parse(String json) {

@@ -1,5 +1,6 @@
 package org.georisk.systest;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.georisk.infra.Databases;
 import org.georisk.infra.PostgresLocator;
 import org.georisk.infra.ServiceKeys;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole of GeoRisk as real processes: a KRaft broker from local-infra/target/broker-lib on free ports
@@ -192,15 +195,16 @@ public final class GeoRiskSystem implements AutoCloseable {
 
     private void awaitBroker() {
         Path ready = dir.resolve("kafka/ready");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!Files.exists(ready)) {
-            if (!broker.alive()) {
-                throw new IllegalStateException("the broker exited:\n" + broker.tail(40));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the broker is not ready after 120 s:\n" + broker.tail(40));
-            }
-            sleep(100);
+        try {
+            // an exception thrown by the condition ends the wait at once
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!broker.alive()) {
+                    throw new IllegalStateException("the broker exited:\n" + broker.tail(40));
+                }
+                return Files.exists(ready);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the broker is not ready after 120 s:\n" + broker.tail(40), e);
         }
     }
 
@@ -234,17 +238,17 @@ public final class GeoRiskSystem implements AutoCloseable {
 
     private void awaitReady(String service) {
         ManagedProcess process = services.get(service);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (readyStatus(service) != 200) {
-            if (!process.alive()) {
-                throw new IllegalStateException(service + " exited; last lines of " + process.log() + ":\n"
-                        + process.tail(60));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service + " is not ready after " + READY_TIMEOUT.toSeconds()
-                        + " s; last lines of " + process.log() + ":\n" + process.tail(60));
-            }
-            sleep(250);
+        try {
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.alive()) {
+                    throw new IllegalStateException(service + " exited; last lines of " + process.log() + ":\n"
+                            + process.tail(60));
+                }
+                return readyStatus(service) == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(service + " is not ready after " + READY_TIMEOUT.toSeconds()
+                    + " s; last lines of " + process.log() + ":\n" + process.tail(60), e);
         }
     }
 
@@ -342,15 +346,6 @@ public final class GeoRiskSystem implements AutoCloseable {
 
     private static String seconds(long since) {
         return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private static void deleteTree(Path path) {

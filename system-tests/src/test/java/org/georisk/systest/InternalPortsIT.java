@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,15 +186,17 @@ class InternalPortsIT {
                     .map(p -> new TopicPartition(Topics.EVENTS, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            boolean sentinel = false;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!sentinel && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    assertFalse(record.value().contains(forgedEventId), "a forged event reached Kafka: " + record.value());
-                    sentinel |= PAIR.equals(record.key()) && record.value().contains("after-forgery-");
-                }
-            }
-            assertTrue(sentinel, "the sentinel event posted through the gateway is on " + Topics.EVENTS);
+            AtomicBoolean sentinel = new AtomicBoolean();
+            await("the sentinel event posted through the gateway is on " + Topics.EVENTS)
+                    .atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                            assertFalse(record.value().contains(forgedEventId),
+                                    "a forged event reached Kafka: " + record.value());
+                            sentinel.compareAndSet(false,
+                                    PAIR.equals(record.key()) && record.value().contains("after-forgery-"));
+                        }
+                        return sentinel.get();
+                    });
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.georisk.systest;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,16 +95,12 @@ final class SseClient implements AutoCloseable {
 
     /** Waits until an event matches; returns it or null after the timeout. */
     Event await(Predicate<Event> matching, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Event event : events) {
-                if (matching.test(event)) {
-                    return event;
-                }
-            }
-            GeoRiskSystem.sleep(200);
+        try {
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .until(() -> events.stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            return null;
         }
-        return null;
     }
 
     @Override

@@ -1,11 +1,15 @@
 package org.georisk.testkit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Probes /q/health/ready the way a Kubernetes readiness probe does: every answer must come within
@@ -29,28 +33,34 @@ public final class ReadinessProbe {
      *
      * @throws AssertionError when an answer takes longer than the probe timeout or the status does not come in time
      */
-    public String await(int status, Duration within, String when) throws Exception {
+    public String await(int status, Duration within, String when) {
         long begun = System.nanoTime();
-        String last = "no answer";
-        while (System.nanoTime() - begun < within.toNanos()) {
-            HttpRequest request = HttpRequest.newBuilder(ready).timeout(PROBE_TIMEOUT).GET().build();
-            long sent = System.nanoTime();
-            try {
-                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == status) {
-                    System.out.printf("[readiness] %s: %d after %d ms, this answer took %d ms%n", when, status,
-                            millisSince(begun), millisSince(sent));
-                    return answer.body();
-                }
-                last = answer.statusCode() + " " + answer.body();
-            } catch (HttpTimeoutException e) {
-                throw new AssertionError("readiness " + when + " gave no answer within the probe timeout of "
-                        + PROBE_TIMEOUT.toSeconds() + " s (waited " + millisSince(sent) + " ms)");
-            }
-            Thread.sleep(250);
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            // an AssertionError of probe() (no answer in time) ends the wait at once
+            HttpResponse<String> answer = Awaitility.await().atMost(within).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        last.set(probe(when));
+                        return last.get();
+                    }, a -> a.statusCode() == status);
+            System.out.printf("[readiness] %s: %d after %d ms%n", when, status, millisSince(begun));
+            return answer.body();
+        } catch (ConditionTimeoutException e) {
+            HttpResponse<String> answer = last.get();
+            throw new AssertionError("readiness " + when + " is not " + status + " after " + within.toSeconds()
+                    + " s; last answer: " + (answer == null ? "none" : answer.statusCode() + " " + answer.body()));
         }
-        throw new AssertionError("readiness " + when + " is not " + status + " after " + within.toSeconds()
-                + " s; last answer: " + last);
+    }
+
+    private HttpResponse<String> probe(String when) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(ready).timeout(PROBE_TIMEOUT).GET().build();
+        long sent = System.nanoTime();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new AssertionError("readiness " + when + " gave no answer within the probe timeout of "
+                    + PROBE_TIMEOUT.toSeconds() + " s (waited " + millisSince(sent) + " ms)");
+        }
     }
 
     private static long millisSince(long nanos) {

@@ -123,7 +123,7 @@ public class EventResource {
 
     /**
      * A body without a Content-Type matches every @Consumes, so the framework would route it to one of the methods
-     * (it was relayed as an NDJSON bulk): it is refused instead, before anything reaches ingest-service.
+     * (and relay it as an NDJSON bulk): it is refused instead, before anything reaches ingest-service.
      */
     private static void requireContentType(String contentType, List<String> accepted) {
         if (PostedMediaTypes.missing(contentType)) {

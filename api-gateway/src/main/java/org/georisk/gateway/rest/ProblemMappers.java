@@ -2,7 +2,6 @@ package org.georisk.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -105,14 +104,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList();
-        return Problems.invalid("the request has invalid fields", errors);
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getResponse().hasEntity()) {
             return e.getResponse();
@@ -129,10 +120,5 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         return Problems.of(status, "http-" + status, title, e.getMessage());
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

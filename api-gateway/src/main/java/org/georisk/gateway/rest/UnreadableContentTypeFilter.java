@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * A Content-Type the framework cannot parse ({@code application/json, application/x-ndjson}, an empty one, a bare
- * {@code json}) made request matching fail with a 500 before any resource or mapper saw the request; a wildcard
- * ({@code *}{@code /*}) matched every method's @Consumes, so a body was read as whatever the first method took. Both
- * are refused here, before matching, with 415 problem+json naming the header: a body says what it is.
+ * {@code json}) makes request matching fail with a 500 before any resource or mapper sees the request; a wildcard
+ * ({@code *}{@code /*}) matches every method's @Consumes, so a body would be read as whatever the first method takes.
+ * Both are refused here, before matching, with 415 problem+json naming the header: a body says what it is.
  */
 public class UnreadableContentTypeFilter {
 

@@ -8,18 +8,15 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.LogDirDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.georisk.contracts.lag.ConsumerLag;
 import org.georisk.gateway.config.KafkaClients;
 
 import java.time.Duration;
@@ -37,17 +34,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * What ops look at first, read with the Kafka Admin client: topics and every consumer group's lag.
  *
- * <p>Lag is the number of records the group has still to read: those a read_committed consumer positioned at the
- * committed offset would read up to the last stable offset (docs/operations.md, "Lag"). Counted exactly by reading
- * ({@link RecordsBehind}) when the gap is at most {@link #COUNTED_GAP} offsets; a wider gap is reported as the offset
- * distance, in which each transaction marker counts as one.
+ * <p>Lag is the number of records the group has still to read, as the one calculation of the project defines it
+ * ({@link ConsumerLag}, shared with the benchmarks; docs/operations.md, "Lag").
  */
 @ApplicationScoped
 public class KafkaOpsService {
 
     private static final long TIMEOUT_SECONDS = 10;
-    /** Widest gap (offsets) read to count its records: an idle or nearly caught-up group costs one short read. */
-    static final long COUNTED_GAP = 1_000;
     /** Longest the count may read, for all partitions of a group together. */
     private static final Duration COUNT_BUDGET = Duration.ofSeconds(3);
 
@@ -85,79 +78,34 @@ public class KafkaOpsService {
         }
         Map<String, ConsumerGroupDescription> descriptions = await(admin.describeConsumerGroups(groupIds).all());
         List<ConsumerGroupReport> reports = new ArrayList<>();
-        RecordsBehind counter = null;
-        try {
+        try (ConsumerLag lag = new ConsumerLag(admin, clients.bootstrapServers(), "georisk-gateway-ops-lag",
+                COUNT_BUDGET, Duration.ofSeconds(TIMEOUT_SECONDS))) {
             for (String groupId : groupIds) {
-                Map<TopicPartition, Long> committed = committed(descriptions.get(groupId),
-                        await(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()));
-                Map<TopicPartition, Long> ends = offsets(committed.keySet(), IsolationLevel.READ_UNCOMMITTED);
-                Map<TopicPartition, Long> stable = offsets(committed.keySet(), IsolationLevel.READ_COMMITTED);
-                Map<TopicPartition, RecordsBehind.Range> toCount = new HashMap<>();
-                committed.forEach((tp, offset) -> {
-                    long to = stable.getOrDefault(tp, 0L);
-                    long from = offset == null ? 0 : offset;
-                    if (from < to && to - from <= COUNTED_GAP) {
-                        toCount.put(tp, new RecordsBehind.Range(from, to));
-                    }
-                });
-                if (!toCount.isEmpty() && counter == null) {
-                    counter = new RecordsBehind(clients.bootstrapServers(), COUNT_BUDGET);
-                }
-                Map<TopicPartition, Long> counted = toCount.isEmpty() ? Map.of() : counter.count(toCount);
-                reports.add(report(descriptions.get(groupId), committed, ends, stable, counted));
+                ConsumerGroupDescription group = descriptions.get(groupId);
+                List<TopicPartition> assigned = group.members().stream()
+                        .flatMap(m -> m.assignment().topicPartitions().stream()).toList();
+                reports.add(report(group, lag.ofGroup(groupId, assigned)));
             }
-        } finally {
-            if (counter != null) {
-                counter.close();
-            }
+        } catch (KafkaException e) {
+            throw new DownstreamUnavailableException("kafka", e);
         }
         return reports;
     }
 
-    /** The committed offset of every partition the group committed to or has assigned (null: nothing committed). */
-    private static Map<TopicPartition, Long> committed(ConsumerGroupDescription group,
-                                                       Map<TopicPartition, OffsetAndMetadata> offsets) {
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        offsets.forEach((tp, offset) -> positions.put(tp, offset == null ? null : offset.offset()));
-        group.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> positions.putIfAbsent(tp, null)));
-        return positions;
-    }
-
-    private ConsumerGroupReport report(ConsumerGroupDescription group, Map<TopicPartition, Long> committed,
-                                       Map<TopicPartition, Long> ends, Map<TopicPartition, Long> stable,
-                                       Map<TopicPartition, Long> counted) {
+    private static ConsumerGroupReport report(ConsumerGroupDescription group,
+                                              Map<TopicPartition, ConsumerLag.Partition> lags) {
         List<ConsumerGroupReport.Member> members = group.members().stream()
                 .map(m -> new ConsumerGroupReport.Member(m.consumerId(), m.clientId(), m.host(),
                         m.assignment().topicPartitions().stream().map(TopicPartition::toString).sorted().toList()))
                 .toList();
-        List<ConsumerGroupReport.PartitionLag> partitions = committed.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<TopicPartition, Long> e) -> e.getKey().topic())
+        List<ConsumerGroupReport.PartitionLag> partitions = lags.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<TopicPartition, ConsumerLag.Partition> e) -> e.getKey().topic())
                         .thenComparingInt(e -> e.getKey().partition()))
-                .map(e -> {
-                    TopicPartition tp = e.getKey();
-                    long from = e.getValue() == null ? 0 : e.getValue();
-                    long to = stable.getOrDefault(tp, 0L);
-                    long lag = from >= to ? 0 : counted.getOrDefault(tp, to - from);
-                    return new ConsumerGroupReport.PartitionLag(tp.topic(), tp.partition(), e.getValue(),
-                            ends.getOrDefault(tp, 0L), to, lag);
-                })
+                .map(e -> new ConsumerGroupReport.PartitionLag(e.getKey().topic(), e.getKey().partition(),
+                        e.getValue().committed(), e.getValue().logEnd(), e.getValue().lastStable(), e.getValue().lag()))
                 .toList();
         long total = partitions.stream().mapToLong(ConsumerGroupReport.PartitionLag::lag).sum();
         return new ConsumerGroupReport(group.groupId(), group.groupState().toString(), members, partitions, total);
-    }
-
-    /** Log end offsets (READ_UNCOMMITTED) or last stable offsets (READ_COMMITTED: before any open transaction). */
-    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, IsolationLevel isolation) {
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
-                await(admin.listOffsets(request, new ListOffsetsOptions(isolation)).all());
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        result.forEach((tp, info) -> offsets.put(tp, info.offset()));
-        return offsets;
     }
 
     /** Bytes per topic over every broker's log dirs (so replicas count each). */

@@ -151,7 +151,7 @@ public final class Backtest {
     /** One event through the stream's scoring; the built-in alert of the pair's level change is counted. */
     private static void score(PairScorer scorer, GeoEvent event, RowCounts counts,
                               Map<String, AssessmentCalculator.Result> latest, Map<AlertKind, Long> alerts) {
-        GeoEvent checked = event.normalised(); // what the stream's EventCheck hands to the scorer
+        GeoEvent checked = event.normalised(); // what GeoEventCheck.read hands the stream's scorer
         String pair = checked.pairKey();
         Optional<AssessmentCalculator.Result> result = scorer.apply(pair, checked);
         if (result.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.georisk.assessment.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import org.georisk.assessment.service.PairState;
 import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.Topics;
+import org.georisk.contracts.events.GeoEventCheck;
 
 import java.util.function.Function;
 
@@ -64,10 +66,7 @@ public class AssessmentTopology {
         return build(mapper, params, Stores::persistentKeyValueStore);
     }
 
-    /**
-     * The topology with the given kind of state store. TopologyTestDriver commits (and so flushes RocksDB) after
-     * every record, which costs ~40 ms a record on this machine: unit tests pass Stores::inMemoryKeyValueStore.
-     */
+    /** The topology with the given kind of state store (RocksDB in production and in its tests). */
     public static Topology build(ObjectMapper mapper, ScoringParameters params,
                                  Function<String, KeyValueBytesStoreSupplier> stores) {
         return build(mapper, params, stores, Topics.ASSESSMENTS);
@@ -81,7 +80,7 @@ public class AssessmentTopology {
                                  Function<String, KeyValueBytesStoreSupplier> stores, String assessmentsTopic) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Topics.EVENTS);
-        topology.addProcessor(ROUTER, () -> new EventRouter(new EventCheck(mapper), ASSESSOR, DLQ_SINK), SOURCE);
+        topology.addProcessor(ROUTER, () -> new EventRouter(new GeoEventCheck(mapper), ASSESSOR, DLQ_SINK), SOURCE);
         topology.addProcessor(ASSESSOR, () -> new PairAssessor(params, mapper), ROUTER);
         topology.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVENT_IDS_STORE),
                 Serdes.String(), Serdes.Long()), ASSESSOR);
@@ -96,7 +95,7 @@ public class AssessmentTopology {
         topology.addSink(DLQ_SINK, Topics.EVENTS_DLQ, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
                 ROUTER);
         topology.addSink(ASSESSMENT_SINK, assessmentsTopic, Serdes.String().serializer(),
-                new JsonSerde<>(mapper, PairAssessment.class).serializer(), ASSESSOR);
+                new ObjectMapperSerde<>(PairAssessment.class, mapper).serializer(), ASSESSOR);
         return topology;
     }
 }

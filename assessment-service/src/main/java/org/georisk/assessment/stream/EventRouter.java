@@ -10,26 +10,28 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.Topics;
+import org.georisk.contracts.events.GeoEventCheck;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * First step of the topology: reads the raw bytes, sends a good event on to the assessor and a poison record, with
- * its original key, bytes and headers plus the reason, to the DLQ sink. Both go through the same transactional
- * producer as everything else, so with exactly_once_v2 a poison record is in the DLQ if and only if its offset was
- * committed.
+ * First step of the topology: reads the raw bytes with the contract's {@link GeoEventCheck}, sends a good event on to
+ * the assessor and a poison record, with its original key, bytes and headers plus the reason, to the DLQ sink. Both
+ * go through the same transactional producer as everything else, so with exactly_once_v2 a poison record is in the
+ * DLQ if and only if its offset was committed. That makes the topology the one writer of georisk.events.dlq: the
+ * ingest archive skips the same records with a metric.
  */
 final class EventRouter implements Processor<byte[], byte[], Object, Object> {
 
     private static final Counter POISON = Counter.builder("georisk.assessment.events.dlq")
             .description("records of georisk.events sent to the DLQ").register(Metrics.globalRegistry);
 
-    private final EventCheck check;
+    private final GeoEventCheck check;
     private final String assessor;
     private final String dlq;
     private ProcessorContext<Object, Object> context;
 
-    EventRouter(EventCheck check, String assessor, String dlq) {
+    EventRouter(GeoEventCheck check, String assessor, String dlq) {
         this.check = check;
         this.assessor = assessor;
         this.dlq = dlq;
@@ -42,7 +44,7 @@ final class EventRouter implements Processor<byte[], byte[], Object, Object> {
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        EventCheck.Outcome outcome = check.check(record.key(), record.value());
+        GeoEventCheck.Outcome outcome = check.read(record.key(), record.value());
         if (outcome.ok()) {
             GeoEvent event = outcome.event();
             context.forward(new Record<Object, Object>(event.pairKey(), event, record.timestamp(), record.headers()),

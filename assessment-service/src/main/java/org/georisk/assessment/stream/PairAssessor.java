@@ -57,8 +57,8 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
     private final ScoringParameters params;
     /**
      * Writes the sums header. Its doubles are read back by the history consumer, never shown, so they go through
-     * Jackson's fast double writer (Double.toString was the largest single cost of an event): the value read back is
-     * the same double either way.
+     * Jackson's fast double writer (Double.toString would be the largest single cost of an event): the value read
+     * back is the same double either way.
      */
     private final ObjectWriter sumsWriter;
     private PairScorer scorer;

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.georisk.assessment.service.ScoringParameters;
 import org.georisk.assessment.stream.AssessmentTopology;
+import org.georisk.assessment.stream.TopologyHarness;
 import org.georisk.contracts.Category;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.PairAssessment;
@@ -74,7 +75,7 @@ class BacktestStreamEqualityTest {
         }
         Path corpus = dir.resolve("corpus.ndjson");
         Files.write(corpus, lines);
-        assertSame(corpus, Stores::inMemoryKeyValueStore);
+        assertSame(corpus, Stores::persistentKeyValueStore);
     }
 
     private static void assertSame(Path file, Function<String, KeyValueBytesStoreSupplier> stores) {
@@ -98,7 +99,7 @@ class BacktestStreamEqualityTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "georisk-backtest-equality");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, "target/backtest-equality/" + UUID.randomUUID());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TopologyHarness.stateDir("backtest-equality"));
         Map<String, String> last = new TreeMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 AssessmentTopology.build(AssessmentJson.mapper(), ScoringParameters.DEFAULTS, stores), props)) {

@@ -37,6 +37,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -94,16 +95,14 @@ class RebuildBenchmark {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             streams.start();
             Map<TopicPartition, Long> end = endOffsets(admin);
-            while (true) {
-                Thread.sleep(500);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
-                        .partitionsToOffsetAndMetadata().get();
-                long done = end.keySet().stream().mapToLong(tp -> committed.containsKey(tp)
-                        ? committed.get(tp).offset() : 0).sum();
-                if (done >= count) {
-                    break;
-                }
-            }
+            // the figure is timed to the half second of this poll
+            await("the stream's commits reach the end of the log").atMost(Duration.ofHours(2))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
+                                .partitionsToOffsetAndMetadata().get();
+                        return end.keySet().stream().mapToLong(tp -> committed.containsKey(tp)
+                                ? committed.get(tp).offset() : 0).sum() >= count;
+                    });
             double secs = (System.nanoTime() - t0) / 1e9;
             System.out.printf("rebuild (RocksDB, exactly_once_v2, commit every %d ms, %d actors, from start-up to last"
                     + " commit): %,d events in %.1f s: %,.0f events/s%n", commitMs,

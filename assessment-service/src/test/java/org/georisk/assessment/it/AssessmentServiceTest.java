@@ -24,10 +24,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.georisk.assessment.it.AnalystRequests.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -152,20 +154,21 @@ class AssessmentServiceTest {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.EVENTS_DLQ));
-            long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
+            List<ConsumerRecord<byte[], byte[]>> parked = new ArrayList<>();
+            await("the poison record in " + Topics.EVENTS_DLQ).atMost(Await.TIMEOUT).pollInSameThread().until(() -> {
                 for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(Duration.ofMillis(500))) {
                     if (new String(rec.value(), StandardCharsets.UTF_8).contains(marker)) {
-                        assertEquals("GEO-TUR", new String(rec.key(), StandardCharsets.UTF_8));
-                        Header reason = rec.headers().lastHeader(Topics.DLQ_HEADER_REASON);
-                        assertTrue(new String(reason.value(), StandardCharsets.UTF_8).startsWith("not a GeoEvent JSON"));
-                        assertEquals(Topics.EVENTS, new String(
-                                rec.headers().lastHeader(Topics.DLQ_HEADER_SOURCE_TOPIC).value(), StandardCharsets.UTF_8));
-                        return;
+                        parked.add(rec);
                     }
                 }
-            }
+                return !parked.isEmpty();
+            });
+            ConsumerRecord<byte[], byte[]> rec = parked.get(0);
+            assertEquals("GEO-TUR", new String(rec.key(), StandardCharsets.UTF_8));
+            Header reason = rec.headers().lastHeader(Topics.DLQ_HEADER_REASON);
+            assertTrue(new String(reason.value(), StandardCharsets.UTF_8).startsWith("not a GeoEvent JSON"));
+            assertEquals(Topics.EVENTS, new String(
+                    rec.headers().lastHeader(Topics.DLQ_HEADER_SOURCE_TOPIC).value(), StandardCharsets.UTF_8));
         }
-        throw new AssertionError("the poison record never reached " + Topics.EVENTS_DLQ);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -78,12 +79,10 @@ class RebuildTest {
                     rebuildProperties())) {
                 rebuild.start();
                 Map<String, String> rebuilt = new HashMap<>();
-                long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
-                while (!sameVersions(live, rebuilt) && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        rebuilt.put(r.key(), r.value());
-                    }
-                }
+                await("every pair rebuilt to its live version").atMost(Await.TIMEOUT).pollInSameThread().until(() -> {
+                    consumer.poll(Duration.ofMillis(500)).forEach(r -> rebuilt.put(r.key(), r.value()));
+                    return sameVersions(live, rebuilt);
+                });
                 rebuild.close(Duration.ofSeconds(10));
                 assertEquals(live, rebuilt, "every pair's last assessment, byte for byte");
             }
@@ -128,15 +127,16 @@ class RebuildTest {
              KafkaConsumer<String, String> consumer = consumer()) {
             rebuild.start();
             consumer.subscribe(List.of(scratch));
-            String rebuilt = null;
-            long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
-            while ((rebuilt == null || version(rebuilt) < events.size()) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+            AtomicReference<String> last = new AtomicReference<>();
+            await("KGZ-RUS rebuilt from all its events").atMost(Await.TIMEOUT).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (r.key().equals("KGZ-RUS")) {
-                        rebuilt = r.value();
+                        last.set(r.value());
                     }
-                }
-            }
+                });
+                return last.get() != null && version(last.get()) >= events.size();
+            });
+            String rebuilt = last.get();
             rebuild.close(Duration.ofSeconds(10));
             assertEquals(mapper.writeValueAsString(expected), rebuilt, "rebuilt under the new parameters");
             assertNotEquals(live, rebuilt, "the parameters change the assessment");
@@ -175,15 +175,10 @@ class RebuildTest {
 
     private static void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
                                   Map<String, String> last) {
-        long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                last.put(r.key(), r.value());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("could not read " + Topics.ASSESSMENTS + " to its end");
-            }
-        }
+        await(Topics.ASSESSMENTS + " read to its end").atMost(Await.TIMEOUT).pollInSameThread().until(() -> {
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> last.put(r.key(), r.value()));
+            return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        });
     }
 
     private static KafkaConsumer<String, String> consumer() {

@@ -259,8 +259,8 @@ class AssessmentTopologyTest {
             assertEquals("AZE-RUS", new String(dead.get(0).key(), StandardCharsets.UTF_8));
             assertArrayEquals(notJson, dead.get(0).value(), "the original bytes, untouched");
             assertTrue(TopologyHarness.header(dead.get(0).headers(), Topics.DLQ_HEADER_REASON).startsWith("not a GeoEvent JSON"));
-            assertTrue(TopologyHarness.header(dead.get(1).headers(), Topics.DLQ_HEADER_REASON).contains("actor1 unknown"));
-            assertEquals("occurredAt missing", TopologyHarness.header(dead.get(2).headers(), Topics.DLQ_HEADER_REASON));
+            assertTrue(TopologyHarness.header(dead.get(1).headers(), Topics.DLQ_HEADER_REASON).contains("actor1 is not a known actor code"));
+            assertEquals("occurredAt is missing", TopologyHarness.header(dead.get(2).headers(), Topics.DLQ_HEADER_REASON));
             assertTrue(TopologyHarness.header(dead.get(3).headers(), Topics.DLQ_HEADER_REASON).contains("record key"));
             assertEquals(Topics.EVENTS, TopologyHarness.header(dead.get(0).headers(), Topics.DLQ_HEADER_SOURCE_TOPIC));
             assertEquals("0", TopologyHarness.header(dead.get(0).headers(), Topics.DLQ_HEADER_SOURCE_OFFSET));

@@ -73,6 +73,7 @@ final class CrashChecks {
         LogAudit.Alerts alerts = audit.alerts(alertsFrom);
         Set<String> expected = subscriptionAlertIds(alerts, subscriptionId);
         while (!receiver.deliveries().keySet().containsAll(expected) && System.nanoTime() < deadline) {
+            // webhooks arrive over seconds; polling the receiver once a second costs the system under test nothing
             Thread.sleep(1000);
             alerts = audit.alerts(alertsFrom);
             expected = subscriptionAlertIds(alerts, subscriptionId);

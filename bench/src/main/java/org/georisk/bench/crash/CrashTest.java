@@ -2,6 +2,7 @@ package org.georisk.bench.crash;
 
 import org.apache.kafka.common.TopicPartition;
 import org.georisk.bench.EventLines;
+import org.georisk.bench.KafkaLag;
 import org.georisk.bench.LoadGenerator;
 import org.georisk.bench.LoadResult;
 import org.georisk.bench.ServiceControl;
@@ -90,6 +91,7 @@ public final class CrashTest {
             long start = System.nanoTime();
             for (int i = 0; i < settings.kills().size(); i++) {
                 long due = start + settings.warmup().plus(settings.interval().multipliedBy(i)).toNanos();
+                // pacing: each kill happens at its scheduled time under the running load
                 Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                 report.recoveries.add(killAndRestart(settings.kills().get(i), load, loading));
             }
@@ -132,6 +134,7 @@ public final class CrashTest {
         long acknowledgedAtReady = load.acknowledged().count();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (load.acknowledged().count() == acknowledgedAtReady && !loading.isDone() && System.nanoTime() < deadline) {
+            // pacing: the recovery is timed to 0.1 s, finer adds nothing
             Thread.sleep(100);
         }
         double acknowledging = (System.nanoTime() - t0) / 1e9;
@@ -148,6 +151,7 @@ public final class CrashTest {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(service + " is not ready 5 minutes after its restart");
                 }
+                // a restarting service answers within seconds; 200 ms keeps the measured recovery time that precise
                 Thread.sleep(200);
             }
         }
@@ -166,12 +170,12 @@ public final class CrashTest {
     void awaitLagZero() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         Map<String, Long> lag;
-        try (ReadableLag kafka = new ReadableLag(settings.bootstrap())) {
-            while (!(lag = kafka.ofEveryGroup()).values().stream().allMatch(l -> l == 0)) {
+        try (KafkaLag kafka = KafkaLag.connect(settings.bootstrap())) {
+            while (!(lag = kafka.lagOfEveryGroup()).values().stream().allMatch(l -> l == 0)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("consumer lag not 0 after 10 minutes: " + lag);
                 }
-                Thread.sleep(1000);
+                Thread.sleep(1000); // the broker's view changes as the services commit; once a second is plenty
             }
         }
         out.println("every consumer group's lag is 0: " + lag.keySet());

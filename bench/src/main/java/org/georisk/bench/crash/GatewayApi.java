@@ -94,6 +94,7 @@ final class GatewayApi {
                 return r;
             }
             long seconds = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            // the gateway's own Retry-After, bounded: the crash test must not outrun the rate limit it measures
             Thread.sleep(Math.max(1, Math.min(10, seconds)) * 1000);
         }
     }

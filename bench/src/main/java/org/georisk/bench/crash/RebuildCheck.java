@@ -52,6 +52,7 @@ final class RebuildCheck {
         // the lag reaches 0 when the stream has read the events; its last transaction may still be committing
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!rebuilt.keySet().containsAll(live.keySet()) && System.nanoTime() < deadline) {
+            // the last transaction commits within seconds; once a second is enough and keeps load off the broker
             Thread.sleep(1000);
             rebuilt = audit.lastAssessments(before);
         }

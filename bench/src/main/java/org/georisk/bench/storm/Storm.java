@@ -111,6 +111,7 @@ public final class Storm {
                 if (System.nanoTime() > deadline) {
                     break;
                 }
+                // readiness returns within seconds; polling twice a second keeps the storm's own load off it
                 Thread.sleep(500);
             }
             if (last != null) {

@@ -11,7 +11,6 @@ import org.georisk.contracts.GeoEvent;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,11 +36,6 @@ public final class EventValidator {
     public static final int DEFAULT_MAX_HEADLINE = 500;
     public static final int DEFAULT_MAX_URL = 2048;
 
-    /** Event time may run ahead of our clock by at most this (feeds in other time zones, clock skew). */
-    public static final Duration MAX_FUTURE = Duration.ofDays(1);
-    /** Sanity floor for event time: nothing a feed posts is older, and far-off years break storage. */
-    static final Instant EARLIEST = Instant.parse("1800-01-01T00:00:00Z");
-
     private static final java.util.regex.Pattern CAMEO_FORMAT = java.util.regex.Pattern.compile("\\d{2,4}");
 
     private final Clock clock;
@@ -51,7 +45,8 @@ public final class EventValidator {
     private final int maxUrl;
 
     /**
-     * @param clock the present: events more than {@link #MAX_FUTURE} after it are refused; it is also the events'
+     * @param clock the present: events more than {@link GeoEventCheck#MAX_FUTURE} after it are refused; it is also
+     *              the events'
      *              receivedAt
      */
     public EventValidator(Clock clock, int maxSource, int maxExternalId, int maxHeadline, int maxUrl) {
@@ -77,9 +72,10 @@ public final class EventValidator {
             errors.add(new FieldError("body", "must be a JSON object"));
             return Validation.invalid(errors);
         }
+        Instant receivedAt = clock.instant();
         String source = source(body.get("source"), principal, errors);
         String externalId = externalId(body.get("externalId"), errors);
-        Instant occurredAt = occurredAt(body.get("occurredAt"), errors);
+        Instant occurredAt = occurredAt(body.get("occurredAt"), receivedAt, errors);
         String actor1 = actor("actor1", body.get("actor1"), true, errors);
         String actor2 = actor("actor2", body.get("actor2"), false, errors);
         CameoCodes.CameoCode cameo = cameo(body.get("cameoCode"), errors);
@@ -94,10 +90,13 @@ public final class EventValidator {
         if (category == null) {
             category = Categories.defaultFor(cameo.code(), actor1, actor2);
         }
-        return Validation.valid(new GeoEvent(
+        GeoEvent event = new GeoEvent(
                 EventIds.eventId(source, externalId), source, externalId, occurredAt, actor1, actor2,
                 cameo.code(), cameo.quadClass(), goldstein != null ? goldstein : cameo.goldstein(),
-                mentions != null ? mentions : 1, category, headline, url, clock.instant()));
+                mentions != null ? mentions : 1, category, headline, url, receivedAt);
+        // the readers of georisk.events refuse what breaks these, so nothing that breaks them is published
+        List<FieldError> violations = GeoEventCheck.violations(event);
+        return violations.isEmpty() ? Validation.valid(event) : Validation.invalid(violations);
     }
 
     private String source(JsonNode node, String principal, List<FieldError> errors) {
@@ -122,7 +121,7 @@ public final class EventValidator {
         return requiredText("externalId", node, maxExternalId, errors);
     }
 
-    private Instant occurredAt(JsonNode node, List<FieldError> errors) {
+    private Instant occurredAt(JsonNode node, Instant receivedAt, List<FieldError> errors) {
         String text = requiredText("occurredAt", node, 64, errors);
         if (text == null) {
             return null;
@@ -134,10 +133,9 @@ public final class EventValidator {
             errors.add(new FieldError("occurredAt", "must be an ISO-8601 instant with offset, e.g. 2025-04-07T10:00:00Z"));
             return null;
         }
-        if (instant.isAfter(clock.instant().plus(MAX_FUTURE))) {
-            errors.add(new FieldError("occurredAt", "must not be more than 1 day in the future"));
-        } else if (instant.isBefore(EARLIEST)) {
-            errors.add(new FieldError("occurredAt", "must not be before " + EARLIEST));
+        String problem = GeoEventCheck.occurredAtProblem(instant, receivedAt);
+        if (problem != null) {
+            errors.add(new FieldError("occurredAt", problem));
         }
         return instant;
     }
@@ -187,7 +185,7 @@ public final class EventValidator {
             return null;
         }
         double value = node.asDouble();
-        if (!(value >= -10.0 && value <= 10.0)) {
+        if (!GeoEventCheck.goldsteinInRange(value)) {
             errors.add(new FieldError("goldstein", "must be from -10 to 10"));
             return null;
         }
@@ -276,27 +274,12 @@ public final class EventValidator {
             errors.add(new FieldError(field, "must be at most " + max + " characters (was " + text.length() + ")"));
             return null;
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        if (hasUnpairedSurrogate(text)) {
-            errors.add(new FieldError(field, "must be valid Unicode text"));
+        String problem = GeoEventCheck.textProblem(text);
+        if (problem != null) {
+            errors.add(new FieldError(field, problem));
             return null;
         }
         return text;
-    }
-
-    private static boolean hasUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isAbsent(JsonNode node) {

@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * The registry's per-feed counters (accepted, rejected, duplicates, last seen), summed in memory and written once
  * per {@code georisk.ingest.counter-flush} in one transaction, instead of an UPDATE of the feed's row on every
- * request (that row update was the hot path's only database write, and serialised a feed's concurrent requests on
- * one row lock). The exact, per-request figures are the metrics ({@code georisk_ingest_events_total}); the registry's
- * are what ops read in GET /feeds, at most one flush behind, and a kill -9 loses at most one flush of them.
+ * request (that update would be the hot path's only database write, and would serialise a feed's concurrent
+ * requests on one row lock). The exact, per-request figures are the metrics ({@code georisk_ingest_events_total});
+ * the registry's are what ops read in GET /feeds, at most one flush behind, and a kill -9 loses at most one flush
+ * of them.
  */
 @ApplicationScoped
 public class FeedCounters {

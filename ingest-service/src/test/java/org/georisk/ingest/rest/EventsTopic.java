@@ -40,15 +40,19 @@ final class EventsTopic {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            boolean caughtUp = false;
-            while (System.currentTimeMillis() < deadline && (found.size() < expected || !caughtUp)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (filter.test(r)) {
-                        found.add(r);
-                    }
-                }
-                caughtUp = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            try {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInSameThread()
+                        .pollInterval(Duration.ofMillis(1)).until(() -> {
+                            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                                if (filter.test(r)) {
+                                    found.add(r);
+                                }
+                            }
+                            return found.size() >= expected
+                                    && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // the caller asserts on what was found
             }
             return found;
         }
