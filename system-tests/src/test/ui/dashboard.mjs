@@ -24,14 +24,21 @@ const failures = [];
 const offHost = [];
 const pageErrors = [];
 
-async function check(name, body) {
+/** Runs one check; a failed one leaves a screenshot and the page's text for the report. */
+async function check(name, page, body) {
   const started = Date.now();
   try {
     const detail = await body();
     console.log(JSON.stringify({ check: name, ok: true, ms: Date.now() - started, detail }));
   } catch (e) {
     failures.push(name);
-    console.log(JSON.stringify({ check: name, ok: false, ms: Date.now() - started, detail: String(e.message || e) }));
+    let seen = '';
+    if (page) {
+      await shot(page, 'failed-' + name.replace(/[^a-z0-9]+/gi, '-')).catch(() => {});
+      seen = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').substring(0, 1500)).catch(() => '');
+    }
+    console.log(JSON.stringify({ check: name, ok: false, ms: Date.now() - started,
+      detail: String(e.message || e) + (seen ? '\npage: ' + seen : '') }));
   }
 }
 
@@ -84,7 +91,7 @@ try {
   });
   await page.goto(GATEWAY + '/');
 
-  await check('a wrong key shows a clear message', async () => {
+  await check('a wrong key shows a clear message', page, async () => {
     await signIn(page, 'not-a-georisk-key');
     await page.waitForSelector('#key-message.error', WAIT);
     const text = await page.textContent('#key-message');
@@ -93,7 +100,7 @@ try {
     return text;
   });
 
-  await check('the matrix shows AZE-RUS at its level', async () => {
+  await check('the matrix shows AZE-RUS at its level', page, async () => {
     const expected = (await api(ANALYST_KEY, '/assessments/AZE-RUS')).json.level;
     await signIn(page, ANALYST_KEY);
     const cell = await page.waitForSelector('#matrix td[data-pair="AZE-RUS"]', WAIT);
@@ -108,7 +115,7 @@ try {
     return label;
   });
 
-  await check('a posted event raises an alert in the ticker and changes the row', async () => {
+  await check('a posted event raises an alert in the ticker and changes the row', page, async () => {
     const row = await page.waitForSelector(`#ranking tr[data-pair="${LIVE_PAIR}"]`, WAIT);
     const before = await row.getAttribute('data-level');
     const posted = await api(FEED_KEY, '/events', { method: 'POST', body: LIVE_EVENT,
@@ -123,12 +130,15 @@ try {
     return `${LIVE_PAIR} ${before} -> ${after}, alert in the ticker after ${alertMs} ms`;
   });
 
-  await check('the pair detail shows a chart with points and the drivers', async () => {
+  await check('the pair detail shows a chart with points and the drivers', page, async () => {
     await page.click('#ranking tr[data-pair="AZE-RUS"] a');
     await page.waitForURL(/#\/pair\/AZE-RUS$/, WAIT);
     // a shared link opens the same view: reload with the URL, the key is still in this tab's session
     await page.reload();
     await page.waitForSelector('#history-chart circle.point', WAIT);
+    await shot(page, 'pair-detail');
+    await page.click('#range-all');
+    await page.waitForSelector('#range-all[aria-pressed="true"]', WAIT);
     const points = await page.locator('#history-chart circle.point').count();
     const history = (await api(ANALYST_KEY, '/assessments/AZE-RUS/history')).json;
     expect(points === history.length && points > 1, points + ' points drawn, ' + history.length + ' in the history');
@@ -139,11 +149,10 @@ try {
     expect(drivers.length > 0 && missing.length === 0, 'drivers not shown: ' + JSON.stringify(missing));
     await page.waitForSelector('#event-table tbody tr', WAIT);
     await page.waitForSelector('#pair-alert-table tbody tr', WAIT);
-    await shot(page, 'pair-detail');
     return points + ' points, ' + drivers.length + ' drivers';
   });
 
-  await check('subscriptions can be created and deleted', async () => {
+  await check('subscriptions can be created and deleted', page, async () => {
     await page.goto(GATEWAY + '/#/subscriptions');
     const name = 'Dashboard test ' + Date.now();
     await page.fill('#subscription-form input[name=name]', name);
@@ -157,7 +166,7 @@ try {
     return name;
   });
 
-  await check('the ops view lists the consumer groups', async () => {
+  await check('the ops view lists the consumer groups', page, async () => {
     await page.goto(GATEWAY + '/#/ops');
     await page.waitForSelector('#sign-in:not([hidden])', WAIT);
     await signIn(page, OPS_KEY);
@@ -171,7 +180,7 @@ try {
     return shown.join(', ');
   });
 
-  await check('the matrix is usable on a tablet', async () => {
+  await check('the matrix is usable on a tablet', null, async () => {
     const tablet = await newPage({ width: 820, height: 1180 });
     await tablet.goto(GATEWAY + '/');
     await signIn(tablet, ANALYST_KEY);
@@ -183,13 +192,13 @@ try {
     return 'no horizontal scrolling at 820 px';
   });
 
-  await check('no request leaves 127.0.0.1 and no key is in a URL', async () => {
+  await check('no request leaves 127.0.0.1 and no key is in a URL', null, async () => {
     expect(offHost.length === 0, 'requests elsewhere: ' + offHost.join(', '));
     expect(keyRequests.length === 0, 'a key in a URL: ' + keyRequests.join(', '));
     return 'all requests to 127.0.0.1';
   });
 
-  await check('the page runs without script errors', async () => {
+  await check('the page runs without script errors', null, async () => {
     expect(pageErrors.length === 0, pageErrors.join(' | '));
     return 'none';
   });

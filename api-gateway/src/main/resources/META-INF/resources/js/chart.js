@@ -17,12 +17,18 @@ function svg(tag, attrs, text) {
   return node;
 }
 
-/** The chart of a pair's history (oldest first); one point is drawn as a short flat line so it is still visible. */
-export function historyChart(history) {
+/**
+ * The chart of a pair's history (oldest first) from {@code since} (ms, or null for all of it) to the latest entry: the
+ * last entry before the window starts the lines at its left edge, every entry inside gets a point.
+ */
+export function historyChart(history, since) {
+  const inside = since === null ? history : history.filter(a => Date.parse(a.asOf) >= since);
+  const before = since === null ? [] : history.filter(a => Date.parse(a.asOf) < since).slice(-1);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', id: 'history-chart',
-    'aria-label': 'Score history with level bands, ' + history.length + ' assessments' });
-  const times = history.map(a => Date.parse(a.asOf));
-  let t0 = Math.min(...times), t1 = Math.max(...times);
+    'aria-label': 'Score history with level bands, ' + inside.length + ' assessments' });
+  const times = [...before.map(() => since), ...inside.map(a => Date.parse(a.asOf))];
+  const lines = [...before, ...inside];
+  let t0 = since === null ? Math.min(...times) : since, t1 = Math.max(...times);
   if (t1 - t0 < 86400000) { t0 -= 86400000; t1 += 86400000; }
   const x = t => LEFT + (W - LEFT - RIGHT) * (t - t0) / (t1 - t0);
   const y = v => TOP + (H - TOP - BOTTOM) * (1 - v / 100);
@@ -45,13 +51,13 @@ export function historyChart(history) {
   root.append(svg('line', { x1: LEFT, x2: W - RIGHT, y1: y(0), y2: y(0), stroke: '#8a94a3' }));
 
   for (const s of SERIES) {
-    const points = history.map((a, i) => [x(times[i]), y(a[s.field])]);
+    const points = lines.map((a, i) => [x(times[i]), y(a[s.field])]);
     if (points.length === 1) points.push([points[0][0] + 6, points[0][1]]);
     root.append(svg('polyline', { points: points.map(p => p.join(',')).join(' '), fill: 'none', stroke: s.colour,
       'stroke-width': s.width, 'stroke-dasharray': s.dash, 'stroke-linejoin': 'round', class: 'series-' + s.field }));
   }
-  history.forEach((a, i) => {
-    const dot = svg('circle', { cx: x(times[i]), cy: y(a.score), r: 3.5, fill: '#1b2330', class: 'point' });
+  inside.forEach(a => {
+    const dot = svg('circle', { cx: x(Date.parse(a.asOf)), cy: y(a.score), r: 3.5, fill: '#1b2330', class: 'point' });
     dot.append(svg('title', {}, day(a.asOf) + ': score ' + a.score.toFixed(1) + ' (' + a.level + '), acute '
         + a.acute.toFixed(1) + ', structural ' + a.structural.toFixed(1)));
     root.append(dot);

@@ -28,7 +28,7 @@ export function levelBadge(level) {
 export const num = (value, digits = 1) => (value === null || value === undefined ? '–' : Number(value).toFixed(digits));
 export const signed = (value, digits = 1) => (value >= 0 ? '+' : '−') + Math.abs(value).toFixed(digits);
 export const day = iso => (iso ? iso.substring(0, 10) : '');
-export const clock = iso => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '');
+export const clock = iso => (iso ? new Date(iso).toLocaleTimeString([], { hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '');
 
 /** ▲ / ▼ / ▬ with the signed seven-day change; the arrow's meaning is in its title for screen readers too. */
 export function trendArrow(trend) {

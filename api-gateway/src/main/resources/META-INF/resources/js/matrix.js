@@ -3,28 +3,41 @@ import { allAssessments, loadAssessments, on } from './store.js';
 import { BOUNDS, LEVELS, actors, el, isDomestic, levelBadge, num, signed, topCategory, trendArrow } from './format.js';
 
 const MAX_ACTORS = 16;
+const REDRAW_MS = 250;
 const filters = { actor: '', minLevel: 'LOW', scope: 'cross' };
 
 export function renderMatrix(main) {
   const matrixPanel = el('section', { class: 'panel', id: 'matrix-panel' }, el('h2', {}, 'Risk matrix'));
   const listPanel = el('section', { class: 'panel', id: 'ranking-panel' }, el('h2', {}, 'Pairs by priority'));
-  const status = el('p', { class: 'muted', id: 'matrix-status' }, 'Loading assessments…');
-  main.append(filterBar(() => draw()), status, el('div', { class: 'split' }, matrixPanel, listPanel));
+  const status = el('span', { class: 'muted status', id: 'matrix-status' }, 'Loading assessments…');
+  const bar = filterBar(() => draw());
+  bar.append(status);
+  main.append(bar, el('div', { class: 'split' }, matrixPanel, listPanel));
   const tip = el('div', { class: 'tip', hidden: true });
   document.body.append(tip);
 
-  function draw(changedPair) {
+  function draw(changed = new Set()) {
     const shown = allAssessments().filter(matches);
-    status.textContent = shown.length + ' pairs shown. Click a cell or a row for the pair detail.';
+    status.textContent = shown.length + ' pairs shown · click a cell or a row for its detail';
     matrixPanel.replaceChildren(el('h2', {}, 'Risk matrix'), matrix(shown, tip), legend());
-    listPanel.replaceChildren(el('h2', {}, 'Pairs by priority'), ranking(shown, changedPair));
+    listPanel.replaceChildren(el('h2', {}, 'Pairs by priority'), ranking(shown, changed));
+  }
+
+  // a burst of assessments (a bulk post) redraws once per REDRAW_MS, flashing every pair that changed
+  let pending = null;
+  function changedLater(pair) {
+    if (!pending) {
+      pending = new Set();
+      setTimeout(() => { const changed = pending; pending = null; draw(changed); }, REDRAW_MS);
+    }
+    pending.add(pair);
   }
 
   loadAssessments().then(() => draw()).catch(e => {
     status.textContent = e.message;
     status.className = 'error';
   });
-  const off = on('assessment', a => draw(a.pair));
+  const off = on('assessment', a => changedLater(a.pair));
   return () => { off(); tip.remove(); };
 }
 
@@ -96,27 +109,23 @@ function legend() {
           l.charAt(0) + ' = ' + l + ' ' + bounds[i] + '+')));
 }
 
-function ranking(shown, changedPair) {
+function ranking(shown, changed) {
   const body = el('tbody', {}, shown.map(a => el('tr', {
-    class: 'link' + (a.pair === changedPair ? ' changed' : ''), 'data-pair': a.pair, 'data-level': a.level,
+    class: 'link' + (changed.has(a.pair) ? ' changed' : ''), 'data-pair': a.pair, 'data-level': a.level,
     'data-version': a.version, tabindex: 0,
     onclick: () => { location.hash = '#/pair/' + a.pair; },
     onkeydown: e => { if (e.key === 'Enter') location.hash = '#/pair/' + a.pair; },
   },
-  el('td', {}, el('a', { href: '#/pair/' + a.pair }, a.pair)),
+  el('td', { class: 'pair-name' }, el('a', { href: '#/pair/' + a.pair }, a.pair)),
   el('td', {}, levelBadge(a.level)),
   el('td', { class: 'num' }, num(a.score)),
   el('td', { class: 'num' }, trendArrow(a.trend7d)),
-  el('td', { class: 'num' }, num(a.acute)),
-  el('td', { class: 'num' }, num(a.structural)),
-  el('td', { class: 'num' }, signed(a.escalation)),
-  el('td', { class: 'num' }, num(a.salience, 0)),
-  el('td', {}, topCategory(a).toLowerCase()),
-  el('td', { class: 'num' }, String(a.eventCount)))));
+  el('td', { class: 'num', title: 'escalation ' + signed(a.escalation) + ', salience ' + num(a.salience, 0) },
+      num(a.acute) + ' / ' + num(a.structural)),
+  el('td', {}, topCategory(a).toLowerCase()))));
   const th = (text, title, cls) => el('th', { title, class: cls }, text);
   return el('div', { class: 'scroll' }, el('table', { id: 'ranking' },
       el('thead', {}, el('tr', {}, th('Pair'), th('Level'), th('Score', '0–100', 'num'), th('7 days', 'score change over 7 days', 'num'),
-          th('Acute', 'hostile share of the last weeks', 'num'), th('Structural', 'hostile share over about a year', 'num'),
-          th('Escal.', 'acute minus structural', 'num'), th('Salience', 'how unusual the attention is', 'num'),
-          th('Top category'), th('Events', 'distinct events', 'num'))), body));
+          th('Acute / structural', 'the model\'s components: hostile share of the recent weeks / of about a year', 'num'),
+          th('Top category'))), body));
 }

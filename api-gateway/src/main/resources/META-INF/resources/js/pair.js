@@ -24,8 +24,15 @@ export function renderPair(main, pair) {
     drivers.replaceChildren(el('h2', {}, 'Driver events'), driverTable(a));
   }
 
+  let range = null;
   function showChart() {
-    chart.replaceChildren(el('h2', {}, 'Score history'), history.length ? historyChart(history)
+    range = range || defaultRange(history);
+    const latest = history.length ? Date.parse(history[history.length - 1].asOf) : 0;
+    const buttons = el('span', { class: 'range', role: 'group', 'aria-label': 'Time range' }, RANGES.map(([id, label]) =>
+        el('button', { type: 'button', id: 'range-' + id, 'aria-pressed': String(id === range),
+          onclick: () => { range = id; showChart(); } }, label)));
+    chart.replaceChildren(el('h2', {}, 'Score history', buttons), history.length
+        ? historyChart(history, range === 'all' ? null : latest - DAYS[range] * 86400000)
         : el('p', { class: 'muted' }, 'No history yet.'), chartLegend());
   }
 
@@ -49,7 +56,7 @@ export function renderPair(main, pair) {
     head.replaceChildren(el('h2', {}, pair), el('p', { class: 'error' },
         e.status === 404 ? 'No assessment for ' + pair + ' yet: no event of this pair has been scored.' : e.message));
   });
-  analyst.get('/assessments/' + pair + '/history').then(list => { history = list; showChart(); }).catch(fail(chart, 'Score history'));
+  analyst.get('/assessments/' + pair + '/history').then(list => { history = list.sort(byTime); showChart(); }).catch(fail(chart, 'Score history'));
   const loadEvents = () => analyst.get('/events?pair=' + pair + '&size=15')
       .then(page => events.replaceChildren(el('h2', {}, 'Latest events (' + page.total + ')'), eventTable(page.events)))
       .catch(fail(events, 'Latest events'));
@@ -60,7 +67,7 @@ export function renderPair(main, pair) {
     if (a.pair !== pair) return;
     showAssessment(a);
     if (!history.some(h => h.version === a.version)) {
-      history = [...history, a].sort((p, q) => p.asOf.localeCompare(q.asOf) || p.version - q.version);
+      history = [...history, a].sort(byTime);
       showChart();
     }
     loadEvents();
@@ -68,6 +75,19 @@ export function renderPair(main, pair) {
   const offAlert = on('alert', x => { if (x.pair === pair) showAlerts(); });
   return () => { offAssessment(); offAlert(); };
 }
+
+const RANGES = [['90d', '90 days'], ['1y', '1 year'], ['all', 'all']];
+const DAYS = { '90d': 90, '1y': 365 };
+
+/** The shortest range that holds at least two assessments, so the chart opens on the recent movement. */
+function defaultRange(history) {
+  if (history.length === 0) return 'all';
+  const latest = Date.parse(history[history.length - 1].asOf);
+  return RANGES.map(r => r[0]).find(id => id === 'all'
+      || history.filter(a => Date.parse(a.asOf) >= latest - DAYS[id] * 86400000).length >= 2);
+}
+
+const byTime = (p, q) => p.asOf.localeCompare(q.asOf) || p.version - q.version;
 
 function figures(a) {
   const item = (label, value, title) => el('div', { title }, el('dt', {}, label), el('dd', {}, value));

@@ -49,7 +49,7 @@ export function putAlert(alert, live) {
   alerts.unshift(alert);
   alerts.sort((a, b) => (b.raisedAt || '').localeCompare(a.raisedAt || ''));
   alerts.length = Math.min(alerts.length, 100);
-  if (alert.assessment) putAssessment(alert.assessment);
+  if (live && alert.assessment) putAssessment(alert.assessment);
   listeners.alert.forEach(listener => listener(alert, live));
 }
 
