@@ -1,5 +1,6 @@
-// A score-over-time line chart in plain SVG: the level bands behind, the score as a line with a point per
-// assessment, the acute and structural components as dashed and dotted lines.
+// A score-over-time chart in plain SVG: the level bands behind, the score with a point per assessment, the acute and
+// structural components dashed and dotted. Lines are steps: an assessment stands until the pair's next one (the API
+// answers with the latest), so a jump shows where the event came rather than as a slope from the previous point.
 import { BOUNDS, LEVELS, LEVEL_COLOURS, day } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -51,7 +52,8 @@ export function historyChart(history, since) {
   root.append(svg('line', { x1: LEFT, x2: W - RIGHT, y1: y(0), y2: y(0), stroke: '#8a94a3' }));
 
   for (const s of SERIES) {
-    const points = lines.map((a, i) => [x(times[i]), y(a[s.field])]);
+    const points = lines.flatMap((a, i) => (i === 0 ? [] : [[x(times[i]), y(lines[i - 1][s.field])]])
+        .concat([[x(times[i]), y(a[s.field])]]));
     if (points.length === 1) points.push([points[0][0] + 6, points[0][1]]);
     root.append(svg('polyline', { points: points.map(p => p.join(',')).join(' '), fill: 'none', stroke: s.colour,
       'stroke-width': s.width, 'stroke-dasharray': s.dash, 'stroke-linejoin': 'round', class: 'series-' + s.field }));

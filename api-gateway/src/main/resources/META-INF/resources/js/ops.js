@@ -19,10 +19,10 @@ export function renderOps(main) {
   const fail = (section, title) => e => section.replaceChildren(el('h2', {}, title), el('p', { class: 'error' }, e.message));
   async function refresh() {
     await Promise.all([
-      ops.get('/consumers').then(show(sections.consumers, 'Consumer groups', consumerTable)).catch(fail(sections.consumers, 'Consumer groups')),
-      ops.get('/topics').then(show(sections.topics, 'Topics', topicTable)).catch(fail(sections.topics, 'Topics')),
-      ops.get('/feeds').then(show(sections.feeds, 'Feeds', feedTable)).catch(fail(sections.feeds, 'Feeds')),
-      ops.get('/dead-letters').then(show(sections.dead, 'Dead letters', list => deadLetterTable(list, refresh)))
+      ops.get('/ops/consumers').then(show(sections.consumers, 'Consumer groups', consumerTable)).catch(fail(sections.consumers, 'Consumer groups')),
+      ops.get('/ops/topics').then(show(sections.topics, 'Topics', topicTable)).catch(fail(sections.topics, 'Topics')),
+      ops.get('/ops/feeds').then(show(sections.feeds, 'Feeds', feedTable)).catch(fail(sections.feeds, 'Feeds')),
+      ops.get('/ops/dead-letters').then(show(sections.dead, 'Dead letters', list => deadLetterTable(list, refresh)))
           .catch(fail(sections.dead, 'Dead letters')),
     ]);
     stamp.textContent = 'Refreshed at ' + clock(new Date().toISOString()) + ', every ' + REFRESH_MS / 1000 + ' s.';
@@ -81,7 +81,7 @@ function deadLetterTable(list, refresh) {
     const button = el('button', { type: 'button', class: 'quiet', onclick: async () => {
       button.disabled = true;
       try {
-        await ops.post('/dead-letters/' + d.id + '/resend');
+        await ops.post('/ops/dead-letters/' + d.id + '/resend');
         note.textContent = 'queued again';
         setTimeout(refresh, 1000);
       } catch (e) {

@@ -50,6 +50,12 @@ function form(message, reload) {
   const webhook = el('input', { name: 'webhook', type: 'url', placeholder: 'https://… (optional)' });
   const secret = el('input', { name: 'secret', type: 'password', autocomplete: 'new-password', placeholder: 'webhook secret' });
 
+  // only the fields of the chosen rule are shown
+  const ruleFields = { SCORE_JUMP: [points, days], CATEGORY_THRESHOLD: [ruleCategory, threshold] };
+  const showRuleFields = () => Object.entries(ruleFields).forEach(([k, inputs]) =>
+      inputs.forEach(input => { input.parentElement.hidden = k !== kind.value; }));
+  kind.addEventListener('change', showRuleFields);
+
   async function submit(event) {
     event.preventDefault();
     const request = {
@@ -66,6 +72,7 @@ function form(message, reload) {
       message.textContent = 'Created "' + created.name + '".';
       message.className = 'message';
       event.target.reset();
+      showRuleFields();
       reload();
     } catch (e) {
       message.textContent = e.message;
@@ -73,13 +80,15 @@ function form(message, reload) {
     }
   }
 
-  return el('section', { class: 'panel' }, el('h2', {}, 'New subscription'),
+  const section = el('section', { class: 'panel' }, el('h2', {}, 'New subscription'),
       el('form', { id: 'subscription-form', onsubmit: submit },
           el('div', { class: 'form-grid' }, field('Name', name), field('Pairs', pairs), field('Actor', actor),
               field('Minimum level', minLevel), field('Category', category), field('Alert when', kind),
               field('Jump: points', points), field('Jump: within days', days), field('Threshold: category', ruleCategory),
               field('Threshold: score', threshold), field('Webhook URL', webhook), field('Webhook secret', secret),
               el('div', {}, el('button', { type: 'submit' }, 'Create')))));
+  showRuleFields();
+  return section;
 }
 
 function describe(s) {
