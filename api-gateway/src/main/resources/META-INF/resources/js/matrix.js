@@ -126,6 +126,6 @@ function ranking(shown, changed) {
   const th = (text, title, cls) => el('th', { title, class: cls }, text);
   return el('div', { class: 'scroll' }, el('table', { id: 'ranking' },
       el('thead', {}, el('tr', {}, th('Pair'), th('Level'), th('Score', '0–100', 'num'), th('7 days', 'score change over 7 days', 'num'),
-          th('Acute / structural', 'the model\'s components: hostile share of the recent weeks / of about a year', 'num'),
+          th('Acute / struct.', 'the model\'s components: hostile share of the recent weeks / of about a year', 'num'),
           th('Top category'))), body));
 }
