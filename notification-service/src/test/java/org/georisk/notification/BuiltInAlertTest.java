@@ -77,7 +77,7 @@ class BuiltInAlertTest {
             out.until(a -> a.pair().equals(pair), a -> a.pair().equals(pair) && a.assessmentVersion() == 3, TIMEOUT);
         }
         // the relay flags a row published right after the broker's acknowledgement, which the consumer may beat
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).pollInSameThread()
                 .untilAsserted(() -> As.analyst("dashboard-reader").get("/alerts?pair=" + pair).then().statusCode(200)
                         .body("kind", org.hamcrest.Matchers.contains("LEVEL_DOWN", "LEVEL_UP"))
                         .body("assessment.version", org.hamcrest.Matchers.contains(3, 2)));

@@ -17,7 +17,6 @@ import java.util.List;
  * detail lists the alerts a pair raised before the page was opened.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class AlertLog {
 
     public static final int MAX_LIMIT = 200;
@@ -29,6 +28,7 @@ public class AlertLog {
     }
 
     /** The latest {@code limit} alerts (at most {@link #MAX_LIMIT}), of one pair or, with pair null, of all pairs. */
+    @Transactional
     public List<Alert> recent(String pair, int limit) {
         Page page = Page.ofSize(Math.max(1, Math.min(limit, MAX_LIMIT)));
         Sort newestFirst = Sort.descending("seq");
