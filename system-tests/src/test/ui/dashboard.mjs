@@ -15,6 +15,7 @@ const OPS_KEY = env('GEORISK_OPS_KEY');
 const FEED_KEY = env('GEORISK_FEED_KEY');
 const SHOTS = env('GEORISK_SCREENSHOT_DIR');
 const LIVE_PAIR = env('GEORISK_LIVE_PAIR');
+const LIVE_QUIET_EVENT = env('GEORISK_LIVE_QUIET_EVENT');
 const LIVE_EVENT = env('GEORISK_LIVE_EVENT');
 const CHROMIUM = process.env.GEORISK_CHROMIUM || '/usr/bin/chromium';
 const WAIT = { timeout: 20_000 };
@@ -115,12 +116,17 @@ try {
     return label;
   });
 
+  const post = async body => {
+    const posted = await api(FEED_KEY, '/events', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    expect(posted.status === 202, 'POST /events answered ' + posted.status);
+  };
+
   await check('a posted event raises an alert in the ticker and changes the row', page, async () => {
+    // a new pair appears in the open list from the assessment stream, then a hostile event lifts it
+    await post(LIVE_QUIET_EVENT);
     const row = await page.waitForSelector(`#ranking tr[data-pair="${LIVE_PAIR}"]`, WAIT);
     const before = await row.getAttribute('data-level');
-    const posted = await api(FEED_KEY, '/events', { method: 'POST', body: LIVE_EVENT,
-      headers: { 'Content-Type': 'application/json' } });
-    expect(posted.status === 202, 'POST /events answered ' + posted.status);
+    await post(LIVE_EVENT);
     const started = Date.now();
     await page.waitForSelector(`#ticker-list li[data-pair="${LIVE_PAIR}"]`, WAIT);
     const alertMs = Date.now() - started;
