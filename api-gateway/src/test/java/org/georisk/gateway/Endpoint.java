@@ -37,6 +37,7 @@ public record Endpoint(String method, String path, Role role, String contentType
                 of("GET", "/api/v1/subscriptions", Role.ANALYST),
                 of("GET", "/api/v1/subscriptions/abc", Role.ANALYST),
                 of("DELETE", "/api/v1/subscriptions/abc", Role.ANALYST),
+                of("GET", "/api/v1/alerts?pair=AZE-RUS", Role.ANALYST),
                 stream("/api/v1/stream/alerts"),
                 stream("/api/v1/stream/assessments"),
                 of("GET", "/api/v1/ops/consumers", Role.OPS),

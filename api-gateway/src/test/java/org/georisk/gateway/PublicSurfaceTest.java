@@ -50,10 +50,15 @@ class PublicSurfaceTest {
     }
 
     @Test
-    void theDashboardIsServedAtTheRoot() {
+    void theDashboardIsServedAtTheRootWithItsScriptsFromTheGatewayOnly() {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("connect-src 'self'"))
+                .body(containsString("src=\"js/app.js\""));
+        given().get("/js/live.js").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .body(containsString("/api/v1/stream/alerts"))
-                .body(containsString("X-API-Key"));
+                .body(containsString("'X-API-Key'"));
     }
 
     @Test

@@ -90,6 +90,13 @@ class RoutingTest {
         given().header("X-API-Key", TestKeys.ANALYST).get("/api/v1/assessments/AZE-RUS/history?from=2025-01-01T00:00:00Z").then()
                 .statusCode(200)
                 .body("path", equalTo("/assessments/AZE-RUS/history"));
+        // the pair key is normalised before it reaches notification-service; a key that is no pair never does
+        given().header("X-API-Key", TestKeys.ANALYST).get("/api/v1/alerts?pair=rus-aze&limit=20").then()
+                .statusCode(200)
+                .body("path", equalTo("/alerts"))
+                .body("query", equalTo("pair=AZE-RUS&limit=20"));
+        given().header("X-API-Key", TestKeys.ANALYST).get("/api/v1/alerts?pair=nonsense").then()
+                .statusCode(400);
     }
 
     @Test

@@ -35,7 +35,7 @@ final class StubTokenCheck {
         if (path.startsWith("/assessments")) {
             return ServiceIdentity.ASSESSMENT;
         }
-        if (path.startsWith("/subscriptions") || path.startsWith("/deliveries")) {
+        if (path.startsWith("/subscriptions") || path.startsWith("/deliveries") || path.startsWith("/alerts")) {
             return ServiceIdentity.NOTIFICATION;
         }
         return ServiceIdentity.INGEST;

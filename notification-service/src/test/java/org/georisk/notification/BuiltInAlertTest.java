@@ -67,6 +67,27 @@ class BuiltInAlertTest {
     }
 
     @Test
+    void publishedAlertsAreListedNewestFirstByPair() {
+        String pair = "DNK-SWE";
+        try (Assessments in = new Assessments(json); AlertTopic out = new AlertTopic(json)) {
+            in.send(Assessments.of(pair, 1, T0, 10));
+            in.send(Assessments.of(pair, 2, T0.plusSeconds(3600), 30));   // LOW -> GUARDED
+            in.send(Assessments.of(pair, 3, T0.plusSeconds(7200), 12));   // GUARDED -> LOW
+            out.until(a -> a.pair().equals(pair), a -> a.pair().equals(pair) && a.assessmentVersion() == 3, TIMEOUT);
+        }
+        // the relay flags a row published right after the broker's acknowledgement, which the consumer may beat
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).pollInSameThread()
+                .untilAsserted(() -> As.analyst("dashboard-reader").get("/alerts?pair=" + pair).then().statusCode(200)
+                        .body("kind", org.hamcrest.Matchers.contains("LEVEL_DOWN", "LEVEL_UP"))
+                        .body("assessment.version", org.hamcrest.Matchers.contains(3, 2)));
+        As.analyst("dashboard-reader").get("/alerts?pair=" + pair + "&limit=1").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.contains("LEVEL_DOWN"));
+        As.analyst("dashboard-reader").get("/alerts").then().statusCode(200)
+                .body("pair", org.hamcrest.Matchers.hasItem(pair));
+        given().get("/alerts?pair=" + pair).then().statusCode(401);
+    }
+
+    @Test
     void aFirstAssessmentAboveLowIsALevelUpFromLow() {
         String pair = "EST-LVA";
         try (Assessments in = new Assessments(json); AlertTopic out = new AlertTopic(json)) {

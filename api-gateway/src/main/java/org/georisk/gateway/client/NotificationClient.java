@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -36,6 +37,10 @@ public interface NotificationClient {
     @DELETE
     @Path("/subscriptions/{id}")
     Response delete(@PathParam("id") String id);
+
+    @GET
+    @Path("/alerts")
+    Response alerts(@QueryParam("pair") String pair, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/deliveries/dead-letters")
