@@ -6,17 +6,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The single-node KRaft broker the local run and the system tests start (PLATFORM.md settings): broker and
- * controller in one process on loopback, replication factor and min ISR 1 for the internal topics, no
- * auto-created topics (the GeoRisk topics are created up front from {@code Topics.ALL}).
+ * A KRaft broker the local run and the system tests start: broker and controller in one process on loopback, no
+ * auto-created topics (the GeoRisk topics are created up front from {@code Topics.ALL}). Alone (the default) it is
+ * node 1 with replication factor and min ISR 1; as one of a cluster ({@code ./georisk start --cluster},
+ * docs/scaling.md) every node lists the same voters and topics get the cluster's replication factor with min ISR 2,
+ * so one broker may be lost without losing an acknowledged record or refusing a write.
  *
  * <p>Layout under {@code dir}: {@code server.properties}, {@code log4j2.properties}, {@code data/} (the log
  * dirs and KRaft metadata) and, while the broker is up, {@code ready} holding the bootstrap address.
  */
-public record BrokerConfig(Path dir, int port, int controllerPort) {
+public record BrokerConfig(Path dir, int port, int controllerPort, int nodeId, String voters, int replication) {
 
     public static final int DEFAULT_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
+
+    /** The single broker: node 1, its own only voter, replication factor 1. */
+    public BrokerConfig(Path dir, int port, int controllerPort) {
+        this(dir, port, controllerPort, 1, "1@127.0.0.1:" + controllerPort, 1);
+    }
+
+    /** In-sync replicas a write needs: 2 where there are 3 or more copies (one broker may be away), else 1. */
+    public int minInsyncReplicas() {
+        return replication >= 3 ? 2 : 1;
+    }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
@@ -49,8 +61,8 @@ public record BrokerConfig(Path dir, int port, int controllerPort) {
         return String.join("\n",
                 "# Written by org.georisk.infra.BrokerConfig on every start; edit that class, not this file.",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + voters,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -59,15 +71,16 @@ public record BrokerConfig(Path dir, int port, int controllerPort) {
                 "log.dirs=" + data,
                 "metadata.log.dir=" + data,
                 "num.partitions=1",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                "offsets.topic.replication.factor=1",
+                // every topic, GeoRisk's, Kafka Streams' internal ones and Kafka's own, gets these
+                "default.replication.factor=" + replication,
+                "min.insync.replicas=" + minInsyncReplicas(),
+                "offsets.topic.replication.factor=" + replication,
                 "offsets.topic.num.partitions=6",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replication,
+                "transaction.state.log.min.isr=" + minInsyncReplicas(),
                 "transaction.state.log.num.partitions=6",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replication,
+                "share.coordinator.state.topic.min.isr=" + minInsyncReplicas(),
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
                 // A development broker: keep it small and quick to stop.

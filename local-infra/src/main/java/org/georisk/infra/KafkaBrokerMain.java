@@ -16,7 +16,11 @@ import java.util.Map;
  * Runs the local KRaft broker in this JVM and creates the GeoRisk topics once it answers.
  *
  * <pre>java -Xmx1g -cp local-infra/target/classes:local-infra/target/broker-lib/* org.georisk.infra.KafkaBrokerMain
- *      --dir .georisk/kafka [--port 9092] [--controller-port 9093]</pre>
+ *      --dir .georisk/kafka [--port 9092] [--controller-port 9093]
+ *      [--node-id N --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,... --replication 3 --cluster-id ID]</pre>
+ *
+ * The bracketed arguments make it one broker of a cluster (docs/scaling.md): every node gets the same voters and
+ * cluster id, and the topics are created once as many brokers as the replication factor answer.
  *
  * Formats the log dir on first use (StorageTool), then hands over to {@code kafka.Kafka}, which blocks until
  * SIGTERM and shuts the broker down cleanly. One JVM for format, broker and topics saves two JVM starts over
@@ -38,7 +42,7 @@ public final class KafkaBrokerMain {
         System.setProperty("log4j2.configurationFile", config.log4jConfig().toAbsolutePath().toString());
         Files.deleteIfExists(config.readyFile());
         if (!config.formatted()) {
-            format(config);
+            format(config, clusterId(args));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -57,24 +61,43 @@ public final class KafkaBrokerMain {
         Path dir = Path.of(".georisk", "kafka");
         int port = BrokerConfig.DEFAULT_PORT;
         int controllerPort = BrokerConfig.DEFAULT_CONTROLLER_PORT;
+        int nodeId = 1;
+        String voters = null;
+        int replication = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(value);
                 case "--port" -> port = Integer.parseInt(value);
                 case "--controller-port" -> controllerPort = Integer.parseInt(value);
+                case "--node-id" -> nodeId = Integer.parseInt(value);
+                case "--voters" -> voters = value;
+                case "--replication" -> replication = Integer.parseInt(value);
+                case "--cluster-id" -> { } // read by clusterId(args), at format time only
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: --dir DIR [--port 9092] [--controller-port 9093]");
+                        + "; usage: --dir DIR [--port 9092] [--controller-port 9093] [--node-id N --voters LIST "
+                        + "--replication R --cluster-id ID]");
             }
             i++;
         }
-        return new BrokerConfig(dir, port, controllerPort);
+        return new BrokerConfig(dir, port, controllerPort, nodeId,
+                voters == null ? nodeId + "@127.0.0.1:" + controllerPort : voters, replication);
     }
 
-    private static void format(BrokerConfig config) {
+    /** The --cluster-id every node of a cluster is formatted with; a single broker makes up its own. */
+    static String clusterId(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--cluster-id")) {
+                return args[i + 1];
+            }
+        }
+        return randomClusterId();
+    }
+
+    private static void format(BrokerConfig config, String clusterId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = kafka.tools.StorageTool.execute(new String[]{
-                "format", "-t", clusterId(),
+                "format", "-t", clusterId,
                 "-c", config.serverProperties().toAbsolutePath().toString(), "--ignore-formatted"},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         System.out.print(out.toString(StandardCharsets.UTF_8));
@@ -84,7 +107,7 @@ public final class KafkaBrokerMain {
     }
 
     /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (what StorageTool random-uuid prints). */
-    private static String clusterId() {
+    public static String randomClusterId() {
         return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
@@ -95,8 +118,12 @@ public final class KafkaBrokerMain {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000))) {
             while (true) {
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get();
-                    break;
+                    // RF-3 topics cannot be created before three brokers are there to hold them
+                    if (admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get().size()
+                            >= config.replication()) {
+                        break;
+                    }
+                    Thread.sleep(200);
                 } catch (Exception notYet) {
                     Thread.sleep(200);
                 }
