@@ -6,6 +6,8 @@ import org.georisk.infra.PostgresLocator;
 import org.georisk.infra.ServiceKeys;
 import org.georisk.infra.TcpBalancer;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,6 +25,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+
+import static org.awaitility.Awaitility.await;
 /**
  * GeoRisk as {@code ./georisk start --cluster} runs it (docs/scaling.md), as real processes: three KRaft brokers
  * (replication factor 3, min ISR 2), two instances of each service with the {@code local,cluster} profiles, and one
@@ -205,16 +209,17 @@ final class ClusterSystem implements AutoCloseable {
 
     private void awaitReady(String instance) {
         ManagedProcess process = instances.get(instance);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (readyStatus(instance) != 200) {
-            if (!process.alive()) {
-                throw new IllegalStateException(instance + " exited:\n" + process.tail(60));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(instance + " is not ready after " + READY_TIMEOUT.toSeconds() + " s:\n"
-                        + process.tail(60));
-            }
-            GeoRiskSystem.sleep(250);
+        try {
+            // an exception thrown by the condition ends the wait at once
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.alive()) {
+                    throw new IllegalStateException(instance + " exited:\n" + process.tail(60));
+                }
+                return readyStatus(instance) == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(instance + " is not ready after " + READY_TIMEOUT.toSeconds() + " s:\n"
+                    + process.tail(60), e);
         }
     }
 
@@ -232,15 +237,15 @@ final class ClusterSystem implements AutoCloseable {
     }
 
     private static void awaitFile(Path ready, ManagedProcess process) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!Files.exists(ready)) {
-            if (!process.alive()) {
-                throw new IllegalStateException(process.name() + " exited:\n" + process.tail(40));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(process.name() + " is not ready after 120 s:\n" + process.tail(40));
-            }
-            GeoRiskSystem.sleep(100);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.alive()) {
+                    throw new IllegalStateException(process.name() + " exited:\n" + process.tail(40));
+                }
+                return Files.exists(ready);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(process.name() + " is not ready after 120 s:\n" + process.tail(40), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.georisk.bench.crash;
 
+import org.georisk.bench.KafkaLag;
+
 import org.apache.kafka.common.TopicPartition;
 import org.georisk.bench.EventLines;
 import org.georisk.bench.LoadGenerator;
@@ -186,12 +188,12 @@ public final class ClusterFailover {
     private void awaitLagZero() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         Map<String, Long> lag;
-        try (ReadableLag kafka = new ReadableLag(settings.bootstrap())) {
-            while (!(lag = kafka.ofEveryGroup()).values().stream().allMatch(l -> l == 0)) {
+        try (KafkaLag kafka = KafkaLag.connect(settings.bootstrap())) {
+            while (!(lag = kafka.lagOfEveryGroup()).values().stream().allMatch(l -> l == 0)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("consumer lag not 0 after 5 minutes: " + lag);
                 }
-                Thread.sleep(1000);
+                Thread.sleep(1000); // the broker's view changes as the services commit; once a second is plenty
             }
         }
         out.println("every consumer group's lag is 0: " + lag.keySet());

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * How far every consumer group of GeoRisk has got: the failover test's measure of when work that was waiting at a
  * kill has been done. A snapshot holds, per group, the end offsets of its partitions; the group has caught up with it
  * once its committed offsets reach them on every partition (one short where the topic is transactional: the commit
- * marker takes an offset that no consumer commits past until the next record, see {@link ReadableLag}).
+ * marker takes an offset that no consumer commits past until the next record, see contracts {@code lag.ConsumerLag}).
  */
 final class GroupProgress implements AutoCloseable {
 
