@@ -16,10 +16,9 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The producer of {@code georisk.events}. A plain Kafka producer rather than a Reactive Messaging emitter because
- * ingest needs two things an emitter hides: one bounded wait for a whole batch of futures (bulk answers after every
- * record is acknowledged, in one round trip of batches) and a hard bound on how long a send may block when the
- * broker is gone ({@code max.block.ms}), so a request answers 503 inside its timeout.
+ * The producer behind the event archive's dead letters only (stream.EventArchiveConsumer parks unreadable records in
+ * georisk.events.dlq with the original key and headers). The write path publishes through channel {@code events}
+ * (service.EventPublisher); who owns the dead-letter topic is being settled in #14, and this goes with that.
  */
 @ApplicationScoped
 public class KafkaProducerFactory {
@@ -29,23 +28,15 @@ public class KafkaProducerFactory {
 
     @Produces
     @Singleton
-    Producer<String, String> eventsProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                                            IngestConfig config, MeterRegistry registry) {
+    Producer<String, String> deadLetterProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                                                IngestConfig config, MeterRegistry registry) {
         Duration timeout = config.publishTimeout();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "georisk-ingest");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "georisk-ingest-dlq");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs());
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSize());
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compressionType());
-        // A send never blocks longer than a request may wait in total.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-        // The producer keeps retrying a record after the request gave up (503); that is harmless because the
-        // eventId is name-based and every consumer drops repeats. Bounded so nothing retries forever.
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout.toMillis()));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(30_000, 2 * timeout.toMillis() + config.producer().lingerMs()));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         KafkaProducer<String, String> producer = new KafkaProducer<>(props);
