@@ -51,6 +51,17 @@ class StreamFailurePolicyTest {
     }
 
     @Test
+    void onceOverTheBudgetEveryFailureInTheWindowShutsDown() {
+        for (int i = 0; i < 3; i++) {
+            policy.handle(BROKER_AWAY);
+        }
+        assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, policy.handle(BROKER_AWAY));
+        now = now.plus(Duration.ofMinutes(5));
+        assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, policy.handle(new NullPointerException()),
+                "a shutdown is not a replacement: it neither uses up nor frees the budget");
+    }
+
+    @Test
     void theBudgetRefillsAfterTheWindow() {
         for (int i = 0; i < 3; i++) {
             policy.handle(BROKER_AWAY);
