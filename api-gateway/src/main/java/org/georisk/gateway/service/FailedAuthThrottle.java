@@ -1,5 +1,7 @@
 package org.georisk.gateway.service;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down key guessing (docs/security.md): every failed authentication takes a token from the client address's
- * bucket ({@code georisk.gateway.failed-auth.*}); an address with an empty bucket is answered 429 with Retry-After
+ * Bucket4j bucket ({@code georisk.gateway.failed-auth.*}); an address with an empty bucket is answered 429 with Retry-After
  * without its key being looked at. Counted as {@code georisk_gateway_auth_failures_total{outcome=refused|throttled}}.
  * Per gateway instance, like the per-key rate limit.
  */
@@ -19,7 +21,7 @@ public class FailedAuthThrottle {
 
     private static final int MAX_ADDRESSES = 100_000;
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final GatewayConfig config;
     private final Counter refused;
     private final Counter throttled;
@@ -34,8 +36,8 @@ public class FailedAuthThrottle {
 
     /** Seconds the address must wait (the Retry-After), 0 when it may try a key. */
     public long retryAfter(String address) {
-        TokenBucket bucket = buckets.get(address);
-        long wait = bucket == null ? 0 : bucket.waitSeconds(System.nanoTime());
+        Bucket bucket = buckets.get(address);
+        long wait = bucket == null ? 0 : RateLimiter.waitSeconds(bucket);
         if (wait > 0) {
             throttled.increment();
         }
@@ -45,11 +47,10 @@ public class FailedAuthThrottle {
     /** Records a failed authentication of the address. */
     public void failed(String address) {
         refused.increment();
-        long now = System.nanoTime();
         if (buckets.size() >= MAX_ADDRESSES) {
             buckets.clear();
         }
-        buckets.computeIfAbsent(address, a -> new TokenBucket(config.failedAuth().perMinute() / 60.0,
-                config.failedAuth().burst(), now)).tryTake(now);
+        RateLimiter.tryTake(buckets.computeIfAbsent(address, a -> RateLimiter.bucket(
+                config.failedAuth().perMinute() / 60.0, config.failedAuth().burst(), TimeMeter.SYSTEM_NANOTIME)));
     }
 }

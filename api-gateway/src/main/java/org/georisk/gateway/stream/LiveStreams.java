@@ -2,6 +2,7 @@ package org.georisk.gateway.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class LiveStreams {
     }
 
     /** One record of georisk.alerts or georisk.assessments; one that is not a readable payload is skipped. */
-    public void accept(ConsumerRecord<String, String> record) {
+    public void accept(ConsumerRecord<String, String> record, Context trace) {
         if (record.value() == null) {
             return; // a tombstone on the compacted assessments topic
         }
@@ -54,7 +55,7 @@ public class LiveStreams {
         EventPosition position = new EventPosition(record.timestamp(), record.partition(), record.offset());
         try {
             if (kind == StreamKind.ALERTS) {
-                pushAlert(record, position);
+                pushAlert(record, position, trace);
             } else {
                 // No span here, unlike alerts: an assessment comes with every event (hundreds a second while the
                 // stream catches up or rebuilds, up to buffer-size at every start, and a bulk post's 10,000 events
@@ -72,10 +73,12 @@ public class LiveStreams {
 
     /**
      * Pushes an alert inside its own span, the last of the event's trace (carried from the feed's request through
-     * every topic); the span is current meanwhile, so the log line has the trace id.
+     * every topic, {@code trace} is the connector's receive span in it); the span is current meanwhile, so the log
+     * line has the trace id.
      */
-    private void pushAlert(ConsumerRecord<String, String> record, EventPosition position) throws IOException {
-        Span span = tracing.startAlertPush(record);
+    private void pushAlert(ConsumerRecord<String, String> record, EventPosition position, Context trace)
+            throws IOException {
+        Span span = tracing.startAlertPush(record, trace);
         try (Scope ignored = span.makeCurrent()) {
             Alert alert = mapper.readValue(record.value(), Alert.class);
             String dedup = alert.alertId() == null ? null : "alert:" + alert.alertId();

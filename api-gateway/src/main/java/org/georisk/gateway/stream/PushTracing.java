@@ -4,25 +4,21 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.georisk.contracts.Alert;
-import org.georisk.contracts.EventHeaders;
 import org.georisk.contracts.Topics;
 
 import java.nio.charset.StandardCharsets;
-import java.util.stream.StreamSupport;
 
 /**
  * The span of this gateway pushing one alert record to its live clients: the last span of the event's trace
- * (feed request → ingest → stream → notification → alert record), a CONSUMER child of the W3C context the record
- * carries. Messaging attributes follow the OpenTelemetry semantic conventions (1.37); the gateway's own are
+ * (feed request → ingest → stream → notification → alert record), a CONSUMER child of the connector's receive span,
+ * which the connector started under the W3C context the record carries. Messaging attributes follow the OpenTelemetry semantic conventions (1.37); the gateway's own are
  * {@code georisk.*}.
  */
 @ApplicationScoped
@@ -33,10 +29,10 @@ public class PushTracing {
     @Inject
     Tracer tracer;
 
-    /** Starts the span (a new trace when the record carries none); the caller ends it. */
-    public Span startAlertPush(ConsumerRecord<String, String> record) {
+    /** Starts the span under {@code trace} (a new trace when the record carried none); the caller ends it. */
+    public Span startAlertPush(ConsumerRecord<String, String> record, Context trace) {
         return tracer.spanBuilder(ALERT_PUSH)
-                .setParent(traceOf(record))
+                .setParent(trace)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
@@ -67,28 +63,8 @@ public class PushTracing {
         span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
     }
 
-    /** The trace the record carries (notification-service's relay puts it on every alert); the current one if none. */
-    static Context traceOf(ConsumerRecord<String, String> record) {
-        if (record.headers().lastHeader(EventHeaders.TRACEPARENT) == null) {
-            return Context.current();
-        }
-        return W3CTraceContextPropagator.getInstance().extract(Context.current(), record.headers(), HEADERS);
-    }
-
     static String header(Headers headers, String key) {
         Header h = headers.lastHeader(key);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
-
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            return headers == null ? null : header(headers, key);
-        }
-    };
 }

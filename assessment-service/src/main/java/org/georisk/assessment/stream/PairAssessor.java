@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,9 +49,6 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
             .minimumExpectedValue(Duration.ofMillis(5))
             .maximumExpectedValue(Duration.ofMinutes(10))
             .register(Metrics.globalRegistry);
-    /** W3C trace context headers kept from the event on its assessment, so the event's trace goes on downstream. */
-    static final List<String> TRACE_HEADERS = List.of(EventHeaders.TRACEPARENT, EventHeaders.TRACESTATE);
-
     private final ScoringParameters params;
     /**
      * Writes the sums header. Its doubles are read back by the history consumer, never shown, so they go through
@@ -88,20 +83,17 @@ final class PairAssessor implements Processor<String, GeoEvent, String, PairAsse
         }
         APPLIED.increment();
         AssessmentCalculator.Result result = scored.get();
-        RecordHeaders headers = new RecordHeaders();
+        // The assessment keeps the event's headers, as Kafka Streams carries them from input to output: its W3C trace
+        // context (traceparent, tracestate, put there by ingest's channel) goes on downstream without copying.
+        Record<String, PairAssessment> out = record.withValue(result.assessment());
+        Headers headers = out.headers();
         headers.add(DecayedSums.HEADER, json(result.sums()));
-        for (String name : TRACE_HEADERS) {
-            Header trace = record.headers().lastHeader(name);
-            if (trace != null) {
-                headers.add(name, trace.value());
-            }
-        }
         if (event.receivedAt() != null) {
             // for the gateway's event-received -> alert-pushed delay (notification copies it onto the alert)
             headers.add(EventHeaders.EVENT_RECEIVED_AT,
                     Long.toString(event.receivedAt().toEpochMilli()).getBytes(StandardCharsets.UTF_8));
         }
-        context.forward(new Record<>(record.key(), result.assessment(), record.timestamp(), headers));
+        context.forward(out);
         COMPUTED.increment();
         if (event.receivedAt() != null) {
             Duration delay = Duration.between(event.receivedAt(), Instant.now());

@@ -15,16 +15,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What a stream thread's death means (the kafka-streams extension installs this bean before it starts the stream).
- * Kafka's default shuts the whole client down: a broker away for a moment at the wrong time (seen in a test: the
- * broker stopped while the stream created its changelog topics, "InvalidReplicationFactorException: all brokers are
- * currently fenced") left the service in ERROR for good. So a failed thread is replaced: the new one resumes from
- * the last committed transaction (exactly_once_v2), nothing is lost or counted twice. Which failures are transient
- * cannot be told reliably from the exception type (that one is not a RetriableException), so the replacements are
- * budgeted instead: more than {@code max-replacements} within {@code window} is a bug or a lasting fault, and the
- * stream shuts down: liveness reports DOWN, and the orchestrator restarts the service. Each replacement waits a
- * little longer than the last (0.5 s, 1 s, 2 s, … at most 30 s, on the dying thread), so a broker that comes and goes
- * does not use up the budget in a second.
+ * What a stream thread's death means: Kafka Streams' own {@link StreamsUncaughtExceptionHandler} (the kafka-streams
+ * extension installs this bean before it starts the stream). Kafka's default shuts the whole client down, which left
+ * the service in ERROR for good after a broker was away a moment at the wrong time ("all brokers are currently
+ * fenced" while the changelog topics were created). So a failed thread is replaced ({@code REPLACE_THREAD}): the new
+ * one resumes from the last committed transaction (exactly_once_v2), nothing lost or counted twice. Waiting out a
+ * broker is Kafka's job, not ours: a task retries timeouts for {@code task.timeout.ms} and the clients back off by
+ * {@code retry.backoff.ms} / {@code reconnect.backoff.ms} before anything reaches this handler. What Kafka has no
+ * setting for is a budget: more than {@code max-replacements} within {@code window} is a bug or a lasting fault, and
+ * the stream shuts down (liveness DOWN, the orchestrator restarts the service).
  */
 @ApplicationScoped
 public class StreamFailurePolicy implements StreamsUncaughtExceptionHandler {
@@ -36,29 +35,17 @@ public class StreamFailurePolicy implements StreamsUncaughtExceptionHandler {
     private final int maxReplacements;
     private final Duration window;
     private final Clock clock;
-    private final Pause pause;
     private final Deque<Instant> recent = new ArrayDeque<>();
-
-    /** Waits before a replacement (Thread.sleep; a test passes one that records instead). */
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
 
     @Inject
     public StreamFailurePolicy(StreamFailureConfig config) {
-        this(config.maxReplacements(), config.window(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        this(config.maxReplacements(), config.window(), Clock.systemUTC());
     }
 
-    StreamFailurePolicy(int maxReplacements, Duration window, Clock clock, Pause pause) {
+    StreamFailurePolicy(int maxReplacements, Duration window, Clock clock) {
         this.maxReplacements = maxReplacements;
         this.window = window;
         this.clock = clock;
-        this.pause = pause;
-    }
-
-    /** 0.5 s before the first replacement in the window, doubling, at most 30 s. */
-    static Duration backoff(int replacement) {
-        return Duration.ofMillis(Math.min(30_000L, 500L << Math.min(replacement - 1, 16)));
     }
 
     @Override
@@ -74,14 +61,8 @@ public class StreamFailurePolicy implements StreamsUncaughtExceptionHandler {
         }
         recent.addLast(now);
         REPLACED.increment();
-        Duration wait = backoff(recent.size());
-        LOG.warnf(exception, "stream thread failed; replacing it in %d ms (%d of %d within %s)", wait.toMillis(),
-                recent.size(), maxReplacements, window);
-        try {
-            pause.pause(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LOG.warnf(exception, "stream thread failed; replacing it (%d of %d within %s)", recent.size(), maxReplacements,
+                window);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 }

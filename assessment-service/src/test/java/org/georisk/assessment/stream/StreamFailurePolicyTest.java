@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +19,6 @@ class StreamFailurePolicyTest {
             new InvalidReplicationFactorException("All brokers are currently fenced"));
 
     private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-    private final List<Duration> pauses = new ArrayList<>();
     private final StreamFailurePolicy policy = new StreamFailurePolicy(3, Duration.ofMinutes(10), new Clock() {
         @Override
         public Instant instant() {
@@ -37,7 +34,7 @@ class StreamFailurePolicyTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
-    }, pauses::add);
+    });
 
     @Test
     void aBrokerAwayForAMomentReplacesTheThread() {
@@ -51,14 +48,17 @@ class StreamFailurePolicyTest {
             now = now.plusSeconds(1);
         }
         assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, policy.handle(new NullPointerException()));
-        assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2)), pauses,
-                "each replacement waits longer than the last; the shutdown does not wait");
     }
 
     @Test
-    void theWaitIsCappedAtThirtySeconds() {
-        assertEquals(Duration.ofSeconds(30), StreamFailurePolicy.backoff(8));
-        assertEquals(Duration.ofSeconds(30), StreamFailurePolicy.backoff(1000));
+    void onceOverTheBudgetEveryFailureInTheWindowShutsDown() {
+        for (int i = 0; i < 3; i++) {
+            policy.handle(BROKER_AWAY);
+        }
+        assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, policy.handle(BROKER_AWAY));
+        now = now.plus(Duration.ofMinutes(5));
+        assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, policy.handle(new NullPointerException()),
+                "a shutdown is not a replacement: it neither uses up nor frees the budget");
     }
 
     @Test

@@ -37,9 +37,6 @@ public interface IngestConfig {
     /** Text bounds of a GeoEvent. */
     Limits limits();
 
-    /** Producer batching (acks=all and idempotence are fixed in code: they are the contract, not a tunable). */
-    Producer producer();
-
     /**
      * How many acknowledged eventIds each instance remembers ({@code RecentEventIds}) so that a re-post is answered
      * "duplicate" before the archive has stored the first one. About 100 bytes each.
@@ -73,18 +70,6 @@ public interface IngestConfig {
 
         @WithDefault("2048")
         int url();
-    }
-
-    interface Producer {
-        @WithDefault("5")
-        int lingerMs();
-
-        @WithDefault("131072")
-        int batchSize();
-
-        /** Batches are compressed on the producer and stay compressed in the log and on every consumer's fetch. */
-        @WithDefault("lz4")
-        String compressionType();
     }
 
     /**

@@ -1,11 +1,12 @@
 package org.georisk.ingest.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.OpenTelemetry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.georisk.contracts.events.EventValidator;
 import org.georisk.ingest.service.BodyReader;
 import org.georisk.ingest.service.EventPublisher;
@@ -26,10 +27,11 @@ public class ServiceBeans {
 
     @Produces
     @Singleton
-    EventPublisher publisher(Producer<String, String> producer, ObjectMapper mapper, IngestConfig config,
-                             OpenTelemetry openTelemetry) {
-        return new EventPublisher(producer, mapper, config.publishTimeout(),
-                openTelemetry.getPropagators().getTextMapPropagator());
+    EventPublisher publisher(@Channel("events") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                             MutinyEmitter<String> events, ObjectMapper mapper, IngestConfig config) {
+        // Unbounded: the sink takes every message at once (max-inflight-messages=0), so the buffer only holds a
+        // request's records between emit and hand-off, bounded by the request's size (max-bulk-lines).
+        return new EventPublisher(events, mapper, config.publishTimeout());
     }
 
     @Produces

@@ -2,43 +2,38 @@ package org.georisk.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapPropagator;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 /**
- * Publishes events to {@link Topics#EVENTS} keyed by pair and returns only once the broker acknowledged every one of
- * them (acks=all), or throws {@link BrokerUnavailableException} when that did not happen within the publish timeout.
- * All records of a call are handed to the producer first and awaited together, so a bulk request costs a few
- * batched round trips, not one per line. Plain class (the producer is given), so the 503 path is unit-testable.
+ * Publishes events to {@link Topics#EVENTS} (channel {@code events}: acks=all, idempotent, lz4) keyed by pair and
+ * returns only once the broker acknowledged every one of them, or throws {@link BrokerUnavailableException} when that
+ * did not happen within the publish timeout. All messages of a call are emitted first and their acks awaited
+ * together, so a bulk request costs a few batched round trips, not one per line. Plain class (the emitter is given),
+ * so the 503 path is unit-testable.
  */
 public class EventPublisher {
 
-    private final Producer<String, String> producer;
+    private final MutinyEmitter<String> events;
     private final ObjectMapper mapper;
     private final Duration timeout;
-    private final TextMapPropagator propagator;
 
-    public EventPublisher(Producer<String, String> producer, ObjectMapper mapper, Duration timeout,
-                          TextMapPropagator propagator) {
-        this.producer = producer;
+    public EventPublisher(MutinyEmitter<String> events, ObjectMapper mapper, Duration timeout) {
+        this.events = events;
         this.mapper = mapper;
         this.timeout = timeout;
-        this.propagator = propagator;
     }
 
     public void publishAll(List<GeoEvent> events) {
@@ -46,49 +41,37 @@ public class EventPublisher {
             return;
         }
         // Our own CPU work (serialising) happens before the clock starts: the timeout bounds the broker, not us.
-        List<ProducerRecord<String, String>> records = new ArrayList<>(events.size());
+        List<Message<String>> messages = new ArrayList<>(events.size());
+        // The connector's tracing makes each record a child of the request's span and writes its traceparent header.
+        TracingMetadata trace = TracingMetadata.withCurrent(Context.current());
         for (GeoEvent event : events) {
-            records.add(record(event));
+            messages.add(message(event, trace));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        List<Uni<Void>> acks = new ArrayList<>(messages.size());
         try {
-            for (ProducerRecord<String, String> record : records) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new BrokerUnavailableException("the broker did not take the records within " + timeout, null);
-                }
-                acks.add(producer.send(record));
+            for (Message<String> message : messages) {
+                acks.add(this.events.sendMessage(message));
             }
-        } catch (KafkaException e) {
-            // e.g. metadata not available within max.block.ms: the broker is unreachable
+            Uni.join().all(acks).andFailFast().await().atMost(timeout);
+        } catch (TimeoutException e) {
+            throw new BrokerUnavailableException("the broker did not acknowledge within " + timeout, e);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new BrokerUnavailableException("the broker did not store the records: " + cause.getMessage(), cause);
+        } catch (RuntimeException e) {
+            // a nack (e.g. metadata not available within max.block.ms: the broker is unreachable) or a closed channel
             throw new BrokerUnavailableException("the broker refused the records: " + e.getMessage(), e);
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            long remaining = deadline - System.nanoTime();
-            try {
-                ack.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                throw new BrokerUnavailableException("the broker did not acknowledge within " + timeout, e);
-            } catch (ExecutionException e) {
-                throw new BrokerUnavailableException("the broker did not store the records: " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BrokerUnavailableException("interrupted while waiting for the broker", e);
-            }
         }
     }
 
-    private ProducerRecord<String, String> record(GeoEvent event) {
+    private Message<String> message(GeoEvent event, TracingMetadata trace) {
         String json;
         try {
             json = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a GeoEvent must always serialise", e);
         }
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.EVENTS, event.pairKey(), json);
-        // W3C traceparent of the current request, so the trace follows the event through the topic
-        propagator.inject(Context.current(), record, (r, key, value) ->
-                r.headers().remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.pairKey()).build())
+                .addMetadata(trace);
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -105,7 +106,9 @@ public class OutboxRelay {
         List<Uni<Void>> acks = rows.stream()
                 .map(row -> alerts.sendMessage(Message.of(row.payload)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.pair)
-                                .withHeaders(headers(row)).build())))
+                                .withHeaders(headers(row)).build())
+                        // the connector's tracing continues the event's trace and writes the record's traceparent
+                        .addMetadata(TracingMetadata.withCurrent(new EventOrigin(row.traceparent, null).trace()))))
                 .toList();
         Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
         Instant now = Instant.now();
@@ -116,16 +119,9 @@ public class OutboxRelay {
         return rows.size();
     }
 
-    /**
-     * The originating event's traceparent, so its trace continues on georisk.alerts (to the gateway's push), and when
-     * ingest received it (the gateway's received -> pushed delay). The
-     * channel's own tracing is off (application.properties): it would inject the relay thread's unrelated context.
-     */
+    /** When ingest received the originating event, for the gateway's received -> pushed delay. */
     private static RecordHeaders headers(OutboxAlertEntity row) {
         RecordHeaders headers = new RecordHeaders();
-        if (row.traceparent != null) {
-            headers.add(EventHeaders.TRACEPARENT, row.traceparent.getBytes(StandardCharsets.UTF_8));
-        }
         if (row.eventReceivedAt != null) {
             headers.add(EventHeaders.EVENT_RECEIVED_AT,
                     Long.toString(row.eventReceivedAt.toEpochMilli()).getBytes(StandardCharsets.UTF_8));

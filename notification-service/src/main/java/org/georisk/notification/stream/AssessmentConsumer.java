@@ -7,10 +7,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,7 @@ import org.georisk.contracts.EventHeaders;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.PairKey;
 import org.georisk.notification.service.AlertMetrics;
-import org.georisk.notification.service.AssessmentProcessor;
+import org.georisk.notification.service.AssessmentBatches;
 import org.georisk.notification.service.EventOrigin;
 import org.georisk.notification.service.OutboxRelay;
 import org.georisk.notification.service.ReceivedAssessment;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads georisk.assessments (group georisk-notification) in poll batches (connector batch mode, bounded by
@@ -45,13 +43,13 @@ import java.util.stream.StreamSupport;
 public class AssessmentConsumer {
 
     private final ObjectMapper json;
-    private final AssessmentProcessor processor;
+    private final AssessmentBatches batches;
     private final OutboxRelay relay;
     private final AlertMetrics metrics;
 
-    public AssessmentConsumer(ObjectMapper json, AssessmentProcessor processor, OutboxRelay relay, AlertMetrics metrics) {
+    public AssessmentConsumer(ObjectMapper json, AssessmentBatches batches, OutboxRelay relay, AlertMetrics metrics) {
         this.json = json;
-        this.processor = processor;
+        this.batches = batches;
         this.relay = relay;
         this.metrics = metrics;
     }
@@ -68,12 +66,12 @@ public class AssessmentConsumer {
         for (KafkaRecord<String, String> record : batch) {
             PairAssessment assessment = read(record);
             if (assessment != null) {
-                readable.add(new ReceivedAssessment(assessment, new EventOrigin(lastHeader(record.getHeaders(),
-                        EventHeaders.TRACEPARENT), receivedAt(record)), trace(record)));
+                Context trace = trace(record);
+                readable.add(new ReceivedAssessment(assessment, EventOrigin.of(trace, receivedAt(record)), trace));
             }
         }
         if (!readable.isEmpty()) {
-            List<List<Alert>> raised = processWithRetry(readable, batch);
+            List<List<Alert>> raised = batches.evaluate(readable, () -> describe(batch));
             boolean any = false;
             for (int i = 0; i < readable.size(); i++) {
                 List<Alert> alerts = raised.get(i);
@@ -94,25 +92,14 @@ public class AssessmentConsumer {
     }
 
     /**
-     * The event's trace (ingest put it on georisk.events, the stream kept it on georisk.assessments): made current
-     * while the record is evaluated, so log lines carry its trace id; its traceparent is stored with each alert.
+     * The event's trace: the connector's tracing extracts it from the record's headers (ingest's channel put it on
+     * georisk.events, the stream kept it on georisk.assessments) and starts a receive span under it, one per record
+     * of the batch. Made current while the record is evaluated, so log lines carry its trace id.
      */
     private static Context trace(KafkaRecord<String, String> record) {
-        return lastHeader(record.getHeaders(), EventHeaders.TRACEPARENT) == null ? Context.current()
-                : W3CTraceContextPropagator.getInstance().extract(Context.current(), record.getHeaders(), HEADERS);
+        return record.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
     }
-
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            return headers == null ? null : lastHeader(headers, key);
-        }
-    };
 
     private static Instant receivedAt(KafkaRecord<String, String> record) {
         String millis = lastHeader(record.getHeaders(), EventHeaders.EVENT_RECEIVED_AT);
@@ -126,31 +113,6 @@ public class AssessmentConsumer {
     private static String lastHeader(Headers headers, String key) {
         Header header = headers == null ? null : headers.lastHeader(key);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A failure here is the database or a bug, not a record: retry the whole batch (its transaction rolled back, so
-     * nothing of it was kept) with growing pauses instead of skipping, so no alert is dropped and the partitions'
-     * order is kept. The offsets stay unacknowledged meanwhile; the connector keeps polling, no rebalance.
-     */
-    private List<List<Alert>> processWithRetry(List<ReceivedAssessment> readable,
-                                               KafkaRecordBatch<String, String> batch) {
-        long pauseMillis = 200;
-        while (true) {
-            try {
-                return processor.process(readable);
-            } catch (RuntimeException e) {
-                Log.errorf(e, "evaluating a batch of %d assessment(s) (%s) failed; retrying it in %d ms",
-                        readable.size(), describe(batch), pauseMillis);
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pauseMillis = Math.min(pauseMillis * 2, 30_000);
-            }
-        }
     }
 
     /** "georisk.assessments-2 offsets 10..509, …" for the log. */
