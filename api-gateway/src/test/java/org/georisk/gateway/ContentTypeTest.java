@@ -3,7 +3,7 @@ package org.georisk.gateway;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.gateway.service.ApiKeyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ContentTypeTest {
     @Test
     void aPostWithoutContentTypeIs415AndReachesNoService() throws Exception {
         assertNoContentType(events, TestKeys.FEED, 415, "application/json, application/x-ndjson");
-        assertNoContentType(URI.create(events + "/gdelt"), TestKeys.FEED, 415, Headers.TSV + ", application/zip");
+        assertNoContentType(URI.create(events + "/gdelt"), TestKeys.FEED, 415, HeaderNames.TSV + ", application/zip");
         // the key is checked first: no key is a 401 whatever the body
         assertNoContentType(events, null, 401, "");
     }

@@ -2,7 +2,7 @@ package org.georisk.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class SubscriptionResourceTest {
                 .then().statusCode(401).contentType(Problem.MEDIA_TYPE).body("status", equalTo(401));
         given().get("/subscriptions").then().statusCode(401);
         // the headers services once trusted name nobody now
-        given().header(Headers.PRINCIPAL, Subscriptions.ANALYST).header(Headers.ROLE, "ANALYST").get("/subscriptions")
+        given().header(HeaderNames.PRINCIPAL, Subscriptions.ANALYST).header(HeaderNames.ROLE, "ANALYST").get("/subscriptions")
                 .then().statusCode(401);
         // a valid token of another role, and one made for another service, are refused too
         As.ops().get("/subscriptions").then().statusCode(403);

@@ -1,7 +1,7 @@
 package org.georisk.notification;
 
 import io.restassured.http.ContentType;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 
 import java.util.Map;
 import java.util.UUID;

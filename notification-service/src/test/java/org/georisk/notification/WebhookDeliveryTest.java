@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.AlertKind;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.Problem;
 import org.georisk.notification.service.WebhookSigner;
 import org.junit.jupiter.api.Test;

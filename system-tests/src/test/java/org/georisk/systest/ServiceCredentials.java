@@ -1,6 +1,6 @@
 package org.georisk.systest;
 
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.ServiceIdentity;
 import org.georisk.infra.ServiceKeys;
 
@@ -45,7 +45,7 @@ final class ServiceCredentials {
         String otherService = ServiceIdentity.INGEST.equals(audience) ? ServiceIdentity.NOTIFICATION : ServiceIdentity.INGEST;
         Instant inAMinute = Instant.now().plusSeconds(60);
         return List.of(
-                new Attempt("forged headers", Map.of(Headers.ROLE, role, Headers.PRINCIPAL, principal)),
+                new Attempt("forged headers", Map.of(HeaderNames.ROLE, role, HeaderNames.PRINCIPAL, principal)),
                 new Attempt("no token", Map.of()),
                 new Attempt("token signed by another key",
                         bearer(ServiceIdentity.ISSUER, audience, principal, role, inAMinute, otherKey)),
@@ -68,7 +68,7 @@ final class ServiceCredentials {
         claims.put("exp", expiresAt.getEpochSecond());
         String token = rs256(claims, key);
         // the forged headers ride along: they must not help either
-        return Map.of("Authorization", "Bearer " + token, Headers.ROLE, role, Headers.PRINCIPAL, principal);
+        return Map.of("Authorization", "Bearer " + token, HeaderNames.ROLE, role, HeaderNames.PRINCIPAL, principal);
     }
 
     /**

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.georisk.contracts.FeedAuthenticationRequest;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.gateway.security.IngestTokenHeaders;
 
 
@@ -34,12 +34,12 @@ public interface IngestClient {
 
     @POST
     @Path("/events")
-    @Consumes(Headers.NDJSON)
+    @Consumes(HeaderNames.NDJSON)
     Response postEvents(byte[] body);
 
     @POST
     @Path("/events/gdelt")
-    @Consumes(Headers.TSV)
+    @Consumes(HeaderNames.TSV)
     Response postGdeltTsv(byte[] body);
 
     @POST

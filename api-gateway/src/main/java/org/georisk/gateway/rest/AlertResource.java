@@ -20,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.georisk.contracts.Alert;
 import org.georisk.contracts.ServiceIdentity;
 import org.georisk.gateway.client.NotificationClient;
-import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.client.DownstreamResponses;
 import org.georisk.gateway.service.LivePushService;
 
 /** Alerts already pushed, newest first (analyst role), served by notification-service: what the live stream missed. */
@@ -44,6 +44,6 @@ public class AlertResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
     public Response recent(@Parameter(description = "only this pair, e.g. AZE-RUS") @QueryParam("pair") String pair,
                            @Parameter(description = "at most this many, 1-200 (default 50)") @QueryParam("limit") Integer limit) {
-        return Relay.of(notifications.alerts(push.pairFilter(pair), limit));
+        return DownstreamResponses.of(notifications.alerts(push.pairFilter(pair), limit));
     }
 }

@@ -24,7 +24,7 @@ import org.georisk.contracts.Level;
 import org.georisk.contracts.PairAssessment;
 import org.georisk.contracts.Role;
 import org.georisk.gateway.client.AssessmentClient;
-import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.client.DownstreamResponses;
 
 /** Risk assessments per country pair (analyst role), served by assessment-service. */
 @Path("/api/v1/assessments")
@@ -48,7 +48,7 @@ public class AssessmentResource {
             return Problems.invalid("unknown level", java.util.List.of(new org.georisk.contracts.FieldError("minLevel",
                     "one of " + java.util.Arrays.toString(Level.values()))));
         }
-        return Relay.of(assessments.ranked(actor, minLevel));
+        return DownstreamResponses.of(assessments.ranked(actor, minLevel));
     }
 
     @GET
@@ -57,7 +57,7 @@ public class AssessmentResource {
             description = "With at=T (ISO instant, not before asOf) the assessment decayed to T.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PairAssessment.class)))
     public Response pair(@PathParam("pair") String pair, @QueryParam("at") String at) {
-        return Relay.of(assessments.pair(pair, at));
+        return DownstreamResponses.of(assessments.pair(pair, at));
     }
 
     @GET
@@ -67,6 +67,6 @@ public class AssessmentResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PairAssessment.class)))
     public Response history(@PathParam("pair") String pair, @QueryParam("from") String from,
                             @QueryParam("to") String to) {
-        return Relay.of(assessments.history(pair, from, to));
+        return DownstreamResponses.of(assessments.history(pair, from, to));
     }
 }

@@ -25,13 +25,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.georisk.contracts.BulkResult;
 import org.georisk.contracts.EventPage;
 import org.georisk.contracts.GeoEvent;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.IngestResult;
 import org.georisk.contracts.Problem;
 import org.georisk.contracts.events.PostedMediaTypes;
 import org.georisk.contracts.Role;
 import org.georisk.gateway.client.IngestClient;
-import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.client.DownstreamResponses;
 
 import java.util.List;
 
@@ -43,7 +43,7 @@ import java.util.List;
 public class EventResource {
 
     /** What {@code POST /events/gdelt} reads (the two methods' @Consumes), listed in a 415. */
-    static final List<String> GDELT_TYPES = List.of(Headers.TSV, "application/zip");
+    static final List<String> GDELT_TYPES = List.of(HeaderNames.TSV, "application/zip");
 
     @Inject
     @RestClient
@@ -58,28 +58,28 @@ public class EventResource {
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IngestResult.class)))
     public Response postOne(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, PostedMediaTypes.EVENTS);
-        return Relay.of(ingest.postEvent(body));
+        return DownstreamResponses.of(ingest.postEvent(body));
     }
 
     @POST
-    @Consumes(Headers.NDJSON)
+    @Consumes(HeaderNames.NDJSON)
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post events in bulk, one JSON event a line (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     public Response postBulk(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, PostedMediaTypes.EVENTS);
-        return Relay.of(ingest.postEvents(body));
+        return DownstreamResponses.of(ingest.postEvents(body));
     }
 
     @POST
     @Path("/gdelt")
-    @Consumes(Headers.TSV)
+    @Consumes(HeaderNames.TSV)
     @RolesAllowed(ServiceIdentity.FEED)
     @Operation(summary = "Post a GDELT 2.0 event export file, as published (feed role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     public Response postGdelt(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, GDELT_TYPES);
-        return Relay.of(ingest.postGdeltTsv(body));
+        return DownstreamResponses.of(ingest.postGdeltTsv(body));
     }
 
     @POST
@@ -90,7 +90,7 @@ public class EventResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     public Response postGdeltZip(byte[] body, @HeaderParam("Content-Type") String contentType) {
         requireContentType(contentType, GDELT_TYPES);
-        return Relay.of(ingest.postGdeltZip(body));
+        return DownstreamResponses.of(ingest.postGdeltZip(body));
     }
 
     /** Any other Content-Type: 415 listing the ones read here (the framework's own 415 would not). */
@@ -118,7 +118,7 @@ public class EventResource {
     public Response events(@QueryParam("pair") String pair, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("page") Integer page,
                            @QueryParam("size") Integer size) {
-        return Relay.of(ingest.events(pair, from, to, page, size));
+        return DownstreamResponses.of(ingest.events(pair, from, to, page, size));
     }
 
     /**

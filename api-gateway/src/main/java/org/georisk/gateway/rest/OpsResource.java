@@ -26,7 +26,7 @@ import org.georisk.contracts.Role;
 import org.georisk.contracts.WebhookDelivery;
 import org.georisk.gateway.client.IngestClient;
 import org.georisk.gateway.client.NotificationClient;
-import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.client.DownstreamResponses;
 import org.georisk.gateway.service.ConsumerGroupReport;
 import org.georisk.gateway.service.KafkaOpsService;
 import org.georisk.gateway.service.TopicReport;
@@ -77,7 +77,7 @@ public class OpsResource {
     @Path("/feeds")
     @Operation(summary = "Registered feeds and their counters (ops role; ingest-service)")
     public Response feeds() {
-        return Relay.of(ingest.feeds());
+        return DownstreamResponses.of(ingest.feeds());
     }
 
     @POST
@@ -85,21 +85,21 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a feed; the answer shows its key once (ops role; ingest-service)")
     public Response createFeed(byte[] body) {
-        return Relay.of(ingest.createFeed(body), "/feeds", "/api/v1/ops/feeds");
+        return DownstreamResponses.of(ingest.createFeed(body), "/feeds", "/api/v1/ops/feeds");
     }
 
     @POST
     @Path("/feeds/{name}/key")
     @Operation(summary = "Issue a new key for a feed; the old one stops working (ops role; ingest-service)")
     public Response rotateFeedKey(@PathParam("name") String name) {
-        return Relay.of(ingest.rotateFeedKey(name));
+        return DownstreamResponses.of(ingest.rotateFeedKey(name));
     }
 
     @DELETE
     @Path("/feeds/{name}")
     @Operation(summary = "Revoke a feed's key (ops role; ingest-service)")
     public Response revokeFeed(@PathParam("name") String name) {
-        return Relay.of(ingest.revokeFeed(name));
+        return DownstreamResponses.of(ingest.revokeFeed(name));
     }
 
     @PUT
@@ -108,14 +108,14 @@ public class OpsResource {
     @Operation(summary = "Set a feed's request rate limit, {\"requestsPerSecond\": 200, \"burst\": 1000} (ops role; ingest-service)",
             description = "Applies at the gateway within its key cache TTL (5 s).")
     public Response setFeedRateLimit(@PathParam("name") String name, byte[] body) {
-        return Relay.of(ingest.setFeedRateLimit(name, body));
+        return DownstreamResponses.of(ingest.setFeedRateLimit(name, body));
     }
 
     @DELETE
     @Path("/feeds/{name}/rate-limit")
     @Operation(summary = "Put a feed back on the default rate limit (ops role; ingest-service)")
     public Response resetFeedRateLimit(@PathParam("name") String name) {
-        return Relay.of(ingest.resetFeedRateLimit(name));
+        return DownstreamResponses.of(ingest.resetFeedRateLimit(name));
     }
 
     @GET
@@ -124,13 +124,13 @@ public class OpsResource {
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDelivery.class)))
     public Response deadLetters() {
-        return Relay.of(notifications.deadLetters());
+        return DownstreamResponses.of(notifications.deadLetters());
     }
 
     @POST
     @Path("/dead-letters/{id}/resend")
     @Operation(summary = "Send a dead letter again (ops role; notification-service)")
     public Response resend(@PathParam("id") String id) {
-        return Relay.of(notifications.resend(id));
+        return DownstreamResponses.of(notifications.resend(id));
     }
 }

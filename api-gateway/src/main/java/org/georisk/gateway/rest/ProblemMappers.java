@@ -15,7 +15,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.gateway.security.AuthRefusals;
 import org.georisk.gateway.service.FailedAuthThrottle;
 
@@ -51,7 +51,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
         failedAuth.failed(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
-        return Problems.of(401, "unauthenticated", "Unauthenticated", "an " + Headers.API_KEY + " header is required");
+        return Problems.of(401, "unauthenticated", "Unauthenticated", "an " + HeaderNames.API_KEY + " header is required");
     }
 
     /** The key was refused, the address is throttled, or the key is over its rate (security.ApiKey*). */

@@ -25,7 +25,7 @@ import org.georisk.contracts.Role;
 import org.georisk.contracts.Subscription;
 import org.georisk.contracts.SubscriptionRequest;
 import org.georisk.gateway.client.NotificationClient;
-import org.georisk.gateway.client.Relay;
+import org.georisk.gateway.client.DownstreamResponses;
 
 /**
  * An analyst's alert rules, served by notification-service, which scopes them to the X-GeoRisk-Principal the
@@ -51,7 +51,7 @@ public class SubscriptionResource {
             return Problems.invalid("a subscription body is required",
                     java.util.List.of(new org.georisk.contracts.FieldError("body", "missing")));
         }
-        return Relay.of(notifications.create(request));
+        return DownstreamResponses.of(notifications.create(request));
     }
 
     @GET
@@ -59,7 +59,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Subscription.class)))
     public Response list() {
-        return Relay.of(notifications.list());
+        return DownstreamResponses.of(notifications.list());
     }
 
     @GET
@@ -67,7 +67,7 @@ public class SubscriptionResource {
     @Operation(summary = "One of the caller's subscriptions (analyst role)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Subscription.class)))
     public Response get(@PathParam("id") String id) {
-        return Relay.of(notifications.get(id));
+        return DownstreamResponses.of(notifications.get(id));
     }
 
     @DELETE
@@ -75,6 +75,6 @@ public class SubscriptionResource {
     @Operation(summary = "Delete one of the caller's subscriptions (analyst role)")
     @APIResponse(responseCode = "204")
     public Response delete(@PathParam("id") String id) {
-        return Relay.of(notifications.delete(id));
+        return DownstreamResponses.of(notifications.delete(id));
     }
 }

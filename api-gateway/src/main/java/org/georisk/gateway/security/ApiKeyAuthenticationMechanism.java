@@ -10,7 +10,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.gateway.service.FailedAuthThrottle;
 
 import java.util.Set;
@@ -44,7 +44,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (blocked > 0) {
             return Uni.createFrom().failure(AuthRefusals.throttled(blocked));
         }
-        String key = context.request().getHeader(Headers.API_KEY);
+        String key = context.request().getHeader(HeaderNames.API_KEY);
         if (key == null && livePath(context.normalizedPath())) {
             key = context.request().getParam(QUERY_KEY);
         }

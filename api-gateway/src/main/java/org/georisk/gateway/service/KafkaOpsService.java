@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.georisk.contracts.lag.ConsumerLag;
-import org.georisk.gateway.config.KafkaClients;
+import org.georisk.gateway.config.KafkaAdminProducer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public class KafkaOpsService {
     Admin admin;
 
     @Inject
-    KafkaClients clients;
+    KafkaAdminProducer clients;
 
     public List<TopicReport> topics() {
         TreeSet<String> names = new TreeSet<>(await(admin.listTopics().names()));

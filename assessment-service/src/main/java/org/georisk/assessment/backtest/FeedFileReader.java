@@ -6,7 +6,7 @@ import org.georisk.contracts.events.EventValidator;
 import org.georisk.contracts.events.FeedLines;
 import org.georisk.contracts.events.GdeltRowMapper;
 import org.georisk.contracts.events.StrictJson;
-import org.georisk.contracts.events.Validation;
+import org.georisk.contracts.events.ValidationResult;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +93,7 @@ final class FeedFileReader {
                 counts.countInvalid(file, line.number(), "line: " + line.error());
                 continue;
             }
-            Validation v;
+            ValidationResult v;
             if (format == Format.NDJSON) {
                 StrictJson.Parsed parsed = json.parseLine(line.text());
                 if (!parsed.ok()) {

@@ -1,7 +1,7 @@
 package org.georisk.assessment.it;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.Problem;
 import org.georisk.contracts.ServiceIdentity;
 import org.georisk.testkit.ServiceTokens;
@@ -18,7 +18,7 @@ class AccessTest {
     @Test
     void queriesNeedAnAnalystTokenForThisService() {
         given().get("/assessments").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
-        given().header(Headers.ROLE, "ANALYST").header(Headers.PRINCIPAL, "anyone").get("/assessments")
+        given().header(HeaderNames.ROLE, "ANALYST").header(HeaderNames.PRINCIPAL, "anyone").get("/assessments")
                 .then().statusCode(401);
         given().auth().oauth2(ServiceTokens.token(ServiceIdentity.ASSESSMENT, "feed-x", ServiceIdentity.FEED))
                 .get("/assessments").then().statusCode(403);

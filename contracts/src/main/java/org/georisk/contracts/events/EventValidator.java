@@ -66,11 +66,11 @@ public final class EventValidator {
      * @param body      the posted JSON value
      * @param principal the posting feed from the gateway, or null for a direct internal call (then the body names it)
      */
-    public Validation validate(JsonNode body, String principal) {
+    public ValidationResult validate(JsonNode body, String principal) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             errors.add(new FieldError("body", "must be a JSON object"));
-            return Validation.invalid(errors);
+            return ValidationResult.invalid(errors);
         }
         Instant receivedAt = clock.instant();
         String source = source(body.get("source"), principal, errors);
@@ -85,7 +85,7 @@ public final class EventValidator {
         String headline = text("headline", body.get("headline"), maxHeadline, errors);
         String url = url(body.get("url"), errors);
         if (!errors.isEmpty()) {
-            return Validation.invalid(errors);
+            return ValidationResult.invalid(errors);
         }
         if (category == null) {
             category = Categories.defaultFor(cameo.code(), actor1, actor2);
@@ -96,7 +96,7 @@ public final class EventValidator {
                 mentions != null ? mentions : 1, category, headline, url, receivedAt);
         // the readers of georisk.events refuse what breaks these, so nothing that breaks them is published
         List<FieldError> violations = GeoEventCheck.violations(event);
-        return violations.isEmpty() ? Validation.valid(event) : Validation.invalid(violations);
+        return violations.isEmpty() ? ValidationResult.valid(event) : ValidationResult.invalid(violations);
     }
 
     private String source(JsonNode node, String principal, List<FieldError> errors) {

@@ -1,7 +1,7 @@
 package org.georisk.contracts.events;
 
 import org.georisk.contracts.FieldError;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.Problem;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
 public final class PostedMediaTypes {
 
     /** {@code POST /events}: one event, or one event a line. */
-    public static final List<String> EVENTS = List.of("application/json", Headers.NDJSON);
+    public static final List<String> EVENTS = List.of("application/json", HeaderNames.NDJSON);
 
     private PostedMediaTypes() {
     }

@@ -37,7 +37,7 @@ class EventValidatorTest {
     }
 
     private List<FieldError> errors(ObjectNode n) {
-        Validation v = validator.validate(n, null);
+        ValidationResult v = validator.validate(n, null);
         assertFalse(v.ok(), "expected a refusal of " + n);
         return v.errors();
     }

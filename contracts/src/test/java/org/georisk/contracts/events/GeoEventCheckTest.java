@@ -35,7 +35,7 @@ class GeoEventCheckTest {
 
     @Test
     void everyEventTheValidatorBuildsIsAcceptedByTheReaders() throws Exception {
-        Validation v = EventValidator.withDefaultLimits(Clock.fixed(NOW, ZoneOffset.UTC)).validate(mapper.readTree("""
+        ValidationResult v = EventValidator.withDefaultLimits(Clock.fixed(NOW, ZoneOffset.UTC)).validate(mapper.readTree("""
                 {"source":"s","externalId":"x","occurredAt":"2025-04-07T10:00:00Z","actor1":"aze","actor2":"RUS",
                  "cameoCode":"046"}"""), null);
         assertTrue(v.ok(), v.errors().toString());

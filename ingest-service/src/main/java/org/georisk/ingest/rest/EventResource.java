@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.georisk.contracts.BulkResult;
 import org.georisk.contracts.EventPage;
 import org.georisk.contracts.FieldError;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.IngestResult;
 import org.georisk.contracts.PairKey;
 import org.georisk.contracts.ServiceIdentity;
@@ -43,7 +43,7 @@ public class EventResource {
     /** What {@code POST /events} reads (the two methods' @Consumes), listed in a 415. */
     static final List<String> EVENT_TYPES = PostedMediaTypes.EVENTS;
     /** What {@code POST /events/gdelt} reads ({@link #postGdelt}'s @Consumes), listed in a 415. */
-    static final List<String> GDELT_TYPES = List.of(Headers.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip",
+    static final List<String> GDELT_TYPES = List.of(HeaderNames.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip",
             "application/x-zip-compressed");
 
     private final FeedAdapters adapters;
@@ -70,7 +70,7 @@ public class EventResource {
     /** Bulk: one event per line, at most georisk.ingest.max-bulk-lines lines. */
     @POST
     @RolesAllowed(ServiceIdentity.FEED)
-    @Consumes(Headers.NDJSON)
+    @Consumes(HeaderNames.NDJSON)
     public BulkResult postBulk(byte[] body, @HeaderParam("Content-Type") String contentType,
                                @Context SecurityContext security) {
         requireContentType(contentType, EVENT_TYPES);
@@ -82,7 +82,7 @@ public class EventResource {
     @POST
     @RolesAllowed(ServiceIdentity.FEED)
     @Path("/gdelt")
-    @Consumes({Headers.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip", "application/x-zip-compressed"})
+    @Consumes({HeaderNames.TSV, MediaType.TEXT_PLAIN, "text/csv", "application/zip", "application/x-zip-compressed"})
     public BulkResult postGdelt(byte[] body, @HeaderParam("Content-Type") String contentType,
                                 @Context SecurityContext security) {
         requireContentType(contentType, GDELT_TYPES);

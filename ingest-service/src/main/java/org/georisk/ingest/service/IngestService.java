@@ -8,7 +8,7 @@ import org.georisk.contracts.FieldError;
 import org.georisk.contracts.GeoEvent;
 import org.georisk.contracts.IngestResult;
 import org.georisk.contracts.events.EventValidator;
-import org.georisk.contracts.events.Validation;
+import org.georisk.contracts.events.ValidationResult;
 import org.georisk.ingest.repository.EventArchiveRepository;
 
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public class IngestService {
 
     /** One event: the result, or {@link InvalidRequestException} / {@link BrokerUnavailableException}. */
     public IngestResult ingest(JsonNode body, String principal) {
-        Validation v = validator.validate(body, principal);
+        ValidationResult v = validator.validate(body, principal);
         if (!v.ok()) {
             feeds.count(principal, 0, 1, 0);
             feeds.countRejection(principal, v.errors().get(0).field());
@@ -106,7 +106,7 @@ public class IngestService {
             }
             List<FieldError> errors = c.errors();
             if (errors.isEmpty()) {
-                Validation v = validator.validate(c.body(), principal);
+                ValidationResult v = validator.validate(c.body(), principal);
                 if (v.ok()) {
                     valid.add(v.event());
                     validLines.add(c.line());

@@ -3,7 +3,7 @@ package org.georisk.ingest.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.georisk.contracts.EventIds;
 import org.georisk.contracts.GeoEvent;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -39,7 +39,7 @@ class BulkIngestTest {
                 EventResourceTest.event(run + "-1", "2025-04-07T10:00:00Z", "RUS", "AZE", "046").replace("\n", ""),
                 EventResourceTest.event(run + "-6", "2025-04-06T10:00:00Z", "RUS", "ARM", "0311").replace("\n", ""),
                 "[1,2,3]") + "\n";
-        As.testFeed().contentType(Headers.NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/events")
+        As.testFeed().contentType(HeaderNames.NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/events")
                 .then().statusCode(200)
                 .body("read", equalTo(6))
                 .body("accepted", equalTo(2))
@@ -59,14 +59,14 @@ class BulkIngestTest {
     @Test
     void moreThanTenThousandLinesAreRefused() {
         String line = EventResourceTest.event("x", "2025-04-07T10:00:00Z", "RUS", "AZE", "046").replace("\n", "") + "\n";
-        As.testFeed().contentType(Headers.NDJSON).body(line.repeat(10_001).getBytes(StandardCharsets.UTF_8)).post("/events")
+        As.testFeed().contentType(HeaderNames.NDJSON).body(line.repeat(10_001).getBytes(StandardCharsets.UTF_8)).post("/events")
                 .then().statusCode(413).contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void aGdeltExportRoundTripsToTheTopic() throws IOException {
         String feed = "gdelt-test-" + UUID.randomUUID().toString().substring(0, 8);
-        As.feed(feed).contentType(Headers.TSV).body(testFile()).post("/events/gdelt")
+        As.feed(feed).contentType(HeaderNames.TSV).body(testFile()).post("/events/gdelt")
                 .then().statusCode(200)
                 .body("read", equalTo(8))
                 .body("accepted", equalTo(5))

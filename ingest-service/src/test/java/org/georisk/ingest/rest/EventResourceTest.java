@@ -5,7 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.georisk.contracts.EventIds;
 import org.georisk.contracts.GeoEvent;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

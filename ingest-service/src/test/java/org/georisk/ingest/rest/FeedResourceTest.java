@@ -2,7 +2,7 @@ package org.georisk.ingest.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -29,7 +29,7 @@ class FeedResourceTest {
         given().contentType(ContentType.JSON).body("{\"name\":\"no-token\"}").post("/feeds")
                 .then().statusCode(401).contentType(startsWith("application/problem+json"));
         // the retired headers are ignored: without a token they are as good as nothing
-        given().contentType(ContentType.JSON).header(Headers.ROLE, "OPS").header(Headers.PRINCIPAL, "anyone")
+        given().contentType(ContentType.JSON).header(HeaderNames.ROLE, "OPS").header(HeaderNames.PRINCIPAL, "anyone")
                 .body("{\"name\":\"forged\"}").post("/feeds").then().statusCode(401);
         As.gateway().contentType(ContentType.JSON).body("{\"name\":\"gateway\"}").post("/feeds").then().statusCode(403);
         As.analyst().contentType(ContentType.JSON).body("{\"name\":\"analyst\"}").post("/feeds")

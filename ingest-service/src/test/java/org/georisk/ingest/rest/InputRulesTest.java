@@ -4,7 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.georisk.contracts.EventIds;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.ServiceIdentity;
 import org.georisk.testkit.ServiceTokens;
 import org.junit.jupiter.api.Test;
@@ -58,18 +58,18 @@ class InputRulesTest {
                 .then().statusCode(202).body("eventId", equalTo(EventIds.eventId(As.TEST_FEED, id).toString()));
 
         String line = EventResourceTest.event(id + "-nd", "2025-04-07T10:00:00Z", "RUS", "AZE", "046").replace("\n", "");
-        As.testFeed().contentType(Headers.NDJSON).body(withBom(line + "\n" + line.replace("-nd", "-nd2"))).post("/events")
+        As.testFeed().contentType(HeaderNames.NDJSON).body(withBom(line + "\n" + line.replace("-nd", "-nd2"))).post("/events")
                 .then().statusCode(200).body("accepted", equalTo(2)).body("lines[0].status", equalTo("ACCEPTED"));
 
         String feed = "bom-gdelt-" + UUID.randomUUID().toString().substring(0, 8);
         String gdeltId = randomDigits(12);
         String row = gdeltRow(gdeltId, "RUSSIA", "19140407103000");
-        As.feed(feed).contentType(Headers.TSV).body(withBom(row + "\n")).post("/events/gdelt")
+        As.feed(feed).contentType(HeaderNames.TSV).body(withBom(row + "\n")).post("/events/gdelt")
                 .then().statusCode(200).body("accepted", equalTo(1))
                 .body("lines[0].eventId", equalTo(EventIds.eventId(feed, gdeltId).toString()));
         awaitArchived("AZE-RUS", "1914", 1);
         // the same file without the mark is the same row, not a second event
-        As.feed(feed).contentType(Headers.TSV).body(row + "\n").post("/events/gdelt")
+        As.feed(feed).contentType(HeaderNames.TSV).body(row + "\n").post("/events/gdelt")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
     }
 
@@ -93,7 +93,7 @@ class InputRulesTest {
                 .replace("test event", "caf#");
         String third = good.replace(run + "-1", run + "-3");
         byte[] ndjson = replace(good + "\n" + bad + "\n" + third + "\n", '#', 0xC3, 0x28); // 0xC3 needs a continuation byte
-        As.testFeed().contentType(Headers.NDJSON).body(ndjson).post("/events")
+        As.testFeed().contentType(HeaderNames.NDJSON).body(ndjson).post("/events")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected", equalTo(1))
                 .body("lines.find { it.line == 2 }.status", equalTo("REJECTED"))
@@ -104,7 +104,7 @@ class InputRulesTest {
         String tsv = gdeltRow(randomDigits(12), "RUSSIA", "20250407103000") + "\n"
                 + gdeltRow(randomDigits(12), "RUSSIA#", "20250407103000") + "\n"
                 + gdeltRow(randomDigits(12), "RUSSIA", "20250407103000") + "\n";
-        As.feed(feed).contentType(Headers.TSV).body(replace(tsv, '#', 0xFF)).post("/events/gdelt")
+        As.feed(feed).contentType(HeaderNames.TSV).body(replace(tsv, '#', 0xFF)).post("/events/gdelt")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected", equalTo(1))
                 .body("lines.find { it.line == 2 }.errors[0].field", equalTo("line"))
@@ -122,7 +122,7 @@ class InputRulesTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(415, r.statusCode(), uri + ": " + r.body());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-            String accepted = uri.getPath().endsWith("gdelt") ? Headers.TSV : "application/json, application/x-ndjson";
+            String accepted = uri.getPath().endsWith("gdelt") ? HeaderNames.TSV : "application/json, application/x-ndjson";
             assertTrue(r.body().contains("no Content-Type") && r.body().contains(accepted), r.body());
         }
         As.testFeed().contentType("application/xml").body("<event/>").post("/events")

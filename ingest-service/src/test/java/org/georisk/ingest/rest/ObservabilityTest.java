@@ -5,7 +5,7 @@ import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.georisk.contracts.EventIds;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.contracts.Topics;
 import org.junit.jupiter.api.Test;
 

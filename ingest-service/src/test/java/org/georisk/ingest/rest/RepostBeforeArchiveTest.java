@@ -3,7 +3,7 @@ package org.georisk.ingest.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -39,9 +39,9 @@ class RepostBeforeArchiveTest {
     void aBulkRepostCountsEveryLineAsADuplicate() {
         String run = UUID.randomUUID().toString();
         String body = event("bulk-a-" + run) + "\n" + event("bulk-b-" + run) + "\n";
-        As.testFeed().contentType(Headers.NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/events")
+        As.testFeed().contentType(HeaderNames.NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/events")
                 .then().statusCode(200).body("accepted", equalTo(2)).body("duplicates", equalTo(0));
-        As.testFeed().contentType(Headers.NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/events")
+        As.testFeed().contentType(HeaderNames.NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/events")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
     }
 }

@@ -1,7 +1,7 @@
 package org.georisk.ingest.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ class SamplesTest {
     void everySeedEventIsAccepted() throws IOException {
         byte[] feed = Files.readAllBytes(SAMPLES.resolve("seed-events.ndjson"));
         long lines = Files.readAllLines(SAMPLES.resolve("seed-events.ndjson")).stream().filter(l -> !l.isBlank()).count();
-        As.feed("seed-report").contentType(Headers.NDJSON).body(feed).post("/events")
+        As.feed("seed-report").contentType(HeaderNames.NDJSON).body(feed).post("/events")
                 .then().statusCode(200)
                 .body("read", equalTo((int) lines))
                 .body("rejected", equalTo(0))
@@ -32,7 +32,7 @@ class SamplesTest {
     @Test
     void theGdeltSampleIsReadAsDocumented() throws IOException {
         byte[] file = Files.readAllBytes(SAMPLES.resolve("gdelt-sample.export.CSV"));
-        As.feed("gdelt-sample-test").contentType(Headers.TSV).body(file).post("/events/gdelt")
+        As.feed("gdelt-sample-test").contentType(HeaderNames.TSV).body(file).post("/events/gdelt")
                 .then().statusCode(200)
                 .body("read", equalTo(8))
                 .body("accepted", equalTo(7))

@@ -36,7 +36,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/resend")
     public Response resend(@PathParam("id") String id) {
-        UUID deliveryId = Callers.id(id, "dead letter");
+        UUID deliveryId = CallerIdentity.id(id, "dead letter");
         WebhookDelivery queued = deliveries.resend(deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("No dead letter " + id + "."));
         return Response.accepted(queued).build();

@@ -38,27 +38,27 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, SubscriptionRequest request) {
-        Subscription created = subscriptions.create(Callers.principal(security), request);
+        Subscription created = subscriptions.create(CallerIdentity.principal(security), request);
         return Response.created(URI.create("/subscriptions/" + created.id())).entity(created).build();
     }
 
     @GET
     public List<Subscription> list(@Context SecurityContext security) {
-        return subscriptions.list(Callers.principal(security));
+        return subscriptions.list(CallerIdentity.principal(security));
     }
 
     @GET
     @Path("/{id}")
     public Subscription get(@Context SecurityContext security, @PathParam("id") String id) {
-        String owner = Callers.principal(security);
-        return subscriptions.get(owner, Callers.id(id, "subscription"));
+        String owner = CallerIdentity.principal(security);
+        return subscriptions.get(owner, CallerIdentity.id(id, "subscription"));
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
-        String owner = Callers.principal(security);
-        subscriptions.delete(owner, Callers.id(id, "subscription"));
+        String owner = CallerIdentity.principal(security);
+        subscriptions.delete(owner, CallerIdentity.id(id, "subscription"));
         return Response.noContent().build();
     }
 }

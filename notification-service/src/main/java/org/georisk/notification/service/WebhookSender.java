@@ -10,7 +10,7 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.georisk.contracts.Headers;
+import org.georisk.contracts.HeaderNames;
 import org.georisk.notification.config.NotificationConfig;
 
 import java.net.InetSocketAddress;
@@ -70,7 +70,7 @@ public class WebhookSender {
                 .setFollowRedirects(false)
                 .setIdleTimeout(config.webhooks().readTimeout().toMillis())
                 .putHeader("Content-Type", "application/json")
-                .putHeader(Headers.SIGNATURE, WebhookSigner.signature(secret, body));
+                .putHeader(HeaderNames.SIGNATURE, WebhookSigner.signature(secret, body));
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         client.request(request)
                 .compose(r -> r.send(Buffer.buffer(body)))

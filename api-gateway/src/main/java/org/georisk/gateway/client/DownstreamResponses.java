@@ -10,11 +10,11 @@ import java.net.URI;
  * Hands a service's answer to the caller unchanged: status, body (problem+json included), content type and
  * Retry-After. A Location is rewritten from the service's own address to the public /api/v1 one.
  */
-public final class Relay {
+public final class DownstreamResponses {
 
     private static final String PUBLIC_PREFIX = "/api/v1";
 
-    private Relay() {
+    private DownstreamResponses() {
     }
 
     public static Response of(Response downstream) {

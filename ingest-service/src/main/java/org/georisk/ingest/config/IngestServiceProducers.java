@@ -16,7 +16,7 @@ import java.time.Clock;
 
 /** The plain (CDI-free, unit-tested) service classes, built from configuration. */
 @ApplicationScoped
-public class ServiceBeans {
+public class IngestServiceProducers {
 
     @Produces
     @Singleton

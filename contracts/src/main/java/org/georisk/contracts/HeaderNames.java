@@ -1,7 +1,7 @@
 package org.georisk.contracts;
 
 /** HTTP and Kafka header names used between the services. */
-public final class Headers {
+public final class HeaderNames {
 
     /** The caller's key at the gateway. */
     public static final String API_KEY = "X-API-Key";
@@ -16,6 +16,6 @@ public final class Headers {
     /** GDELT export files. */
     public static final String TSV = "text/tab-separated-values";
 
-    private Headers() {
+    private HeaderNames() {
     }
 }

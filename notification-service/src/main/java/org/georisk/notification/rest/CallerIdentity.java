@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The caller as the gateway's signed service token names it, and path ids. */
-final class Callers {
+final class CallerIdentity {
 
-    private Callers() {
+    private CallerIdentity() {
     }
 
     /** The principal of the verified service token (its upn); @RolesAllowed has already refused anonymous calls. */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** The Kafka Admin client behind the ops views, on the same bootstrap servers as everything else. */
 @ApplicationScoped
-public class KafkaClients {
+public class KafkaAdminProducer {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
