@@ -94,6 +94,24 @@ public final class KafkaLag implements AutoCloseable {
     }
 
     /**
+     * Waits until every consumer group's lag is 0 (the records its consumers would still read), at most {@code max};
+     * returns the groups. Polls once a second: the broker's view changes as the services commit.
+     */
+    public static Map<String, Long> awaitEveryGroupAtZero(String bootstrap, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        try (KafkaLag kafka = connect(bootstrap)) {
+            Map<String, Long> lag;
+            while (!(lag = kafka.lagOfEveryGroup()).values().stream().allMatch(l -> l == 0)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consumer lag not 0 after " + max.toSeconds() + " s: " + lag);
+                }
+                Thread.sleep(1000);
+            }
+            return lag;
+        }
+    }
+
+    /**
      * Lag of every consumer group (Kafka Streams' included) over the partitions it has committed offsets for,
      * sorted by group; the benchmark's own throwaway groups (georisk-bench-*) left out.
      */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
@@ -121,6 +122,18 @@ public final class LoadGenerator {
     /** Ends the sending of new events (answers and retries are still waited for). */
     public void stop() {
         stopRequested = true;
+    }
+
+    /** {@link #run()} on a thread of the common pool, for a caller that does other things under the load. */
+    public CompletableFuture<LoadResult> runInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Sends until maxEvents or the duration or {@link #stop()}, then drains; blocks the calling thread. */

@@ -11,10 +11,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,12 +66,12 @@ final class ClusterSystem implements AutoCloseable {
     void start() throws IOException {
         long t0 = System.nanoTime();
         ManagedProcess.endLeftovers(dir.resolve("run"), dir);
-        deleteTree(dir);
+        GeoRiskSystem.deleteTree(dir);
         String clusterId = KafkaBrokerMain.randomClusterId();
         String voters = IntStream.range(0, BROKERS).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i])
                 .collect(Collectors.joining(","));
         for (int i = 0; i < BROKERS; i++) {
-            ManagedProcess broker = new ManagedProcess("kafka-" + (i + 1), List.of(java(), "-Xmx512m",
+            ManagedProcess broker = new ManagedProcess("kafka-" + (i + 1), List.of(ServiceLaunch.java(), "-Xmx512m",
                     "-XX:+UseSerialGC", "-cp", infraClasspath(), "org.georisk.infra.KafkaBrokerMain",
                     "--dir", dir.resolve("kafka-" + (i + 1)).toString(), "--port", String.valueOf(kafkaPorts[i]),
                     "--controller-port", String.valueOf(controllerPorts[i]), "--node-id", String.valueOf(i + 1),
@@ -88,7 +85,7 @@ final class ClusterSystem implements AutoCloseable {
         for (int i = 0; i < BROKERS; i++) {
             awaitFile(dir.resolve("kafka-" + (i + 1)).resolve("ready"), brokers.get(i));
         }
-        figures.put("brokers ready (s)", seconds(t0));
+        figures.put("brokers ready (s)", GeoRiskSystem.seconds(t0));
         ServiceKeys.ensure(keyDir());
 
         for (String service : GeoRiskSystem.SERVICES) {
@@ -114,9 +111,9 @@ final class ClusterSystem implements AutoCloseable {
             for (String service : GeoRiskSystem.SERVICES) {
                 awaitReady(instance(service, n));
             }
-            figures.put("instances " + n + " ready (s)", seconds(tInstances));
+            figures.put("instances " + n + " ready (s)", GeoRiskSystem.seconds(tInstances));
         }
-        figures.put("cluster ready (s)", seconds(t0));
+        figures.put("cluster ready (s)", GeoRiskSystem.seconds(t0));
         System.out.println("[cluster] GeoRisk cluster up: " + figures + ", gateway " + gatewayUrl() + ", logs in "
                 + dir.resolve("logs"));
     }
@@ -124,38 +121,11 @@ final class ClusterSystem implements AutoCloseable {
     private ManagedProcess serviceProcess(String service, int n, int pgPort) {
         String name = instance(service, n);
         Path work = dir.resolve(name);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
-        env.put("GEORISK_WORK_DIR", work.toString());
-        env.put("GEORISK_DB_URL", PostgresLocator.jdbcUrl(pgPort, database(service) + DB_SUFFIX));
-        env.put("GEORISK_JWT_PUBLIC_KEY_LOCATION", "file:" + keyDir().resolve(ServiceKeys.PUBLIC_KEY));
-        if (service.equals("api-gateway")) {
-            env.put("GEORISK_JWT_PRIVATE_KEY_LOCATION", "file:" + keyDir().resolve(ServiceKeys.PRIVATE_KEY));
-            env.put("GEORISK_INGEST_URL", balancerUrl("ingest-service"));
-            env.put("GEORISK_ASSESSMENT_URL", balancerUrl("assessment-service"));
-            env.put("GEORISK_NOTIFICATION_URL", balancerUrl("notification-service"));
-        }
-        List<String> command = List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                "-Dquarkus.profile=local,cluster",
-                "-Dquarkus.http.port=" + instancePorts.get(name),
-                "-Dkafka-streams.state.dir=" + work.resolve("kafka-streams"),
-                "-jar", root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString());
-        try {
-            Files.createDirectories(work.resolve("tmp"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ManagedProcess(name, command, env, work, dir.resolve("logs"), dir.resolve("run"));
-    }
-
-    private static String database(String service) {
-        return switch (service) {
-            case "ingest-service" -> Databases.INGEST;
-            case "assessment-service" -> Databases.ASSESSMENT;
-            case "notification-service" -> Databases.NOTIFICATION;
-            default -> Databases.GATEWAY;
-        };
+        Map<String, String> env = ServiceLaunch.environment(service, work, kafkaBootstrap(),
+                PostgresLocator.jdbcUrl(pgPort, ServiceLaunch.database(service) + DB_SUFFIX), keyDir(),
+                this::balancerUrl);
+        return ServiceLaunch.process(name, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), work,
+                dir, env, "local,cluster", instancePorts.get(name));
     }
 
     static String instance(String service, int n) {
@@ -224,16 +194,7 @@ final class ClusterSystem implements AutoCloseable {
     }
 
     int readyStatus(String instance) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(instanceUrl(instance) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(20)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return ServiceLaunch.readyStatus(http, instanceUrl(instance));
     }
 
     private static void awaitFile(Path ready, ManagedProcess process) {
@@ -261,7 +222,7 @@ final class ClusterSystem implements AutoCloseable {
                 // the JVM ends soon after
             }
         }
-        System.out.println("[cluster] GeoRisk cluster stopped in " + seconds(t0) + " s");
+        System.out.println("[cluster] GeoRisk cluster stopped in " + GeoRiskSystem.seconds(t0) + " s");
     }
 
     // ---- helpers
@@ -293,25 +254,6 @@ final class ClusterSystem implements AutoCloseable {
                     // closing a listener we opened a moment ago
                 }
             }
-        }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String seconds(long since) {
-        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
-    }
-
-    private static void deleteTree(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,10 +8,7 @@ import org.georisk.infra.ServiceKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +80,7 @@ public final class GeoRiskSystem implements AutoCloseable {
         // checkpoints under the services' folders would point at offsets the new broker never had.
         deleteTree(dir.resolve("kafka"));
         SERVICES.forEach(service -> deleteTree(dir.resolve(service)));
-        broker = new ManagedProcess("kafka", List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-cp", infraClasspath(),
+        broker = new ManagedProcess("kafka", List.of(ServiceLaunch.java(), "-Xmx512m", "-XX:+UseSerialGC", "-cp", infraClasspath(),
                 "org.georisk.infra.KafkaBrokerMain", "--dir", dir.resolve("kafka").toString(),
                 "--port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort)),
                 Map.of(), dir, dir.resolve("logs"), dir.resolve("run"));
@@ -126,41 +123,10 @@ public final class GeoRiskSystem implements AutoCloseable {
 
     private ManagedProcess serviceProcess(String service, int pgPort) {
         Path work = dir.resolve(service);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
-        env.put("GEORISK_WORK_DIR", work.toString());
-        env.put("GEORISK_DB_URL", PostgresLocator.jdbcUrl(pgPort, database(service) + DB_SUFFIX));
-        env.put("GEORISK_JWT_PUBLIC_KEY_LOCATION", "file:" + keyDir().resolve(ServiceKeys.PUBLIC_KEY));
-        if (service.equals("api-gateway")) {
-            env.put("GEORISK_JWT_PRIVATE_KEY_LOCATION", "file:" + keyDir().resolve(ServiceKeys.PRIVATE_KEY));
-            env.put("GEORISK_INGEST_URL", "http://127.0.0.1:" + ports.get("ingest-service"));
-            env.put("GEORISK_ASSESSMENT_URL", "http://127.0.0.1:" + ports.get("assessment-service"));
-            env.put("GEORISK_NOTIFICATION_URL", "http://127.0.0.1:" + ports.get("notification-service"));
-        }
-        List<String> command = List.of(java(),
-                // Two cores shared by five JVMs: a lighter JIT and GC start the services faster.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                "-Dquarkus.profile=local",
-                "-Dquarkus.http.port=" + ports.get(service),
-                "-Dkafka-streams.state.dir=" + work.resolve("kafka-streams"),
-                "-jar", jar(service).toString());
-        try {
-            Files.createDirectories(work.resolve("tmp"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ManagedProcess(service, command, env, work, dir.resolve("logs"), dir.resolve("run"));
-    }
-
-    private static String database(String service) {
-        return switch (service) {
-            case "ingest-service" -> Databases.INGEST;
-            case "assessment-service" -> Databases.ASSESSMENT;
-            case "notification-service" -> Databases.NOTIFICATION;
-            case "api-gateway" -> Databases.GATEWAY;
-            default -> throw new IllegalArgumentException(service);
-        };
+        Map<String, String> env = ServiceLaunch.environment(service, work, kafkaBootstrap(),
+                PostgresLocator.jdbcUrl(pgPort, ServiceLaunch.database(service) + DB_SUFFIX), keyDir(),
+                other -> "http://127.0.0.1:" + ports.get(other));
+        return ServiceLaunch.process(service, jar(service), work, dir, env, "local", ports.get(service));
     }
 
     // ---- the broker, for the outage test
@@ -252,22 +218,9 @@ public final class GeoRiskSystem implements AutoCloseable {
         }
     }
 
-    /**
-     * HTTP status of the service's /q/health/ready (200 UP, 503 DOWN), or -1 when it does not answer. With the broker
-     * gone every service answers DOWN within ~2 s (docs/operations.md; each service's ReadinessOutageTest holds it to
-     * 5 s); the 20 s here only keeps a loaded CI machine from turning a slow answer into a failure.
-     */
+    /** HTTP status of the service's /q/health/ready (200 UP, 503 DOWN), or -1 when it does not answer. */
     public int readyStatus(String service) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(20)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return ServiceLaunch.readyStatus(http, serviceUrl(service));
     }
 
     // ---- addresses
@@ -331,10 +284,6 @@ public final class GeoRiskSystem implements AutoCloseable {
         return infra.resolve("classes") + java.io.File.pathSeparator + infra.resolve("broker-lib") + "/*";
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
@@ -344,11 +293,12 @@ public final class GeoRiskSystem implements AutoCloseable {
         }
     }
 
-    private static String seconds(long since) {
+    static String seconds(long since) {
         return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
-    private static void deleteTree(Path path) {
+    /** Deletes a directory tree, if it exists. */
+    static void deleteTree(Path path) {
         if (!Files.exists(path)) {
             return;
         }

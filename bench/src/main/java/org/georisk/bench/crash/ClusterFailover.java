@@ -99,14 +99,7 @@ public final class ClusterFailover {
             LoadGenerator load = new LoadGenerator(new LoadGenerator.Settings(settings.gateway(), settings.feedKey(),
                     settings.rate(), settings.linesPerRequest(), 16, Long.MAX_VALUE, Duration.ofHours(2),
                     Duration.ofSeconds(180), EventLines.newPrefix("failover"), true), out);
-            CompletableFuture<LoadResult> loading = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return load.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<LoadResult> loading = load.runInBackground();
             long start = System.nanoTime();
             Thread.sleep(settings.warmup().toMillis());
             List<String> pairs = new ArrayList<>(api.assessments().keySet()).subList(0,
@@ -184,18 +177,9 @@ public final class ClusterFailover {
         return new Failover(kill.label(), caughtUp, longestPause, behindAfterKill);
     }
 
-    /** Every consumer group's lag at 0 (at most 5 minutes). */
+    /** Every consumer group's lag at 0 (at most 5 minutes), as the records its consumers would still read. */
     private void awaitLagZero() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        Map<String, Long> lag;
-        try (KafkaLag kafka = KafkaLag.connect(settings.bootstrap())) {
-            while (!(lag = kafka.lagOfEveryGroup()).values().stream().allMatch(l -> l == 0)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("consumer lag not 0 after 5 minutes: " + lag);
-                }
-                Thread.sleep(1000); // the broker's view changes as the services commit; once a second is plenty
-            }
-        }
+        Map<String, Long> lag = KafkaLag.awaitEveryGroupAtZero(settings.bootstrap(), Duration.ofMinutes(5));
         out.println("every consumer group's lag is 0: " + lag.keySet());
     }
 }

@@ -80,14 +80,7 @@ public final class CrashTest {
             LoadGenerator load = new LoadGenerator(new LoadGenerator.Settings(settings.gateway(), settings.feedKey(),
                     settings.rate(), settings.linesPerRequest(), 16, Long.MAX_VALUE, Duration.ofHours(2),
                     Duration.ofSeconds(180), EventLines.newPrefix("crash"), true), out);
-            CompletableFuture<LoadResult> loading = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return load.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<LoadResult> loading = load.runInBackground();
             long start = System.nanoTime();
             for (int i = 0; i < settings.kills().size(); i++) {
                 long due = start + settings.warmup().plus(settings.interval().multipliedBy(i)).toNanos();
@@ -168,16 +161,7 @@ public final class CrashTest {
 
     /** Every consumer group's lag at 0 (at most 10 minutes), as the records its consumers would still read. */
     void awaitLagZero() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        Map<String, Long> lag;
-        try (KafkaLag kafka = KafkaLag.connect(settings.bootstrap())) {
-            while (!(lag = kafka.lagOfEveryGroup()).values().stream().allMatch(l -> l == 0)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("consumer lag not 0 after 10 minutes: " + lag);
-                }
-                Thread.sleep(1000); // the broker's view changes as the services commit; once a second is plenty
-            }
-        }
+        Map<String, Long> lag = KafkaLag.awaitEveryGroupAtZero(settings.bootstrap(), Duration.ofMinutes(10));
         out.println("every consumer group's lag is 0: " + lag.keySet());
     }
 }
