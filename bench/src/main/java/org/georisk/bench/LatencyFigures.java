@@ -42,14 +42,7 @@ final class LatencyFigures {
         LoadResult loadResult;
         Map<String, LagSampler.GroupLag> lags;
         try (LagSampler sampler = new LagSampler(kafka, 1000)) {
-            CompletableFuture<LoadResult> running = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return load.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<LoadResult> running = load.runInBackground();
             try {
                 out.printf(Locale.ROOT, "  load: %.0f events/s in %d-line NDJSON requests; probe: %d pairs, one POST "
                         + "every %d ms%n", s.latencyRate, s.latencyLoadLines, pairs, s.alertIntervalMs);

@@ -43,14 +43,7 @@ final class SoakFigures {
         LoadResult loadResult;
         Map<String, LagSampler.GroupLag> lags;
         try (LagSampler sampler = new LagSampler(kafka, SAMPLE_MS)) {
-            CompletableFuture<LoadResult> running = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return load.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<LoadResult> running = load.runInBackground();
             long end = System.currentTimeMillis() + length.toMillis();
             while (System.currentTimeMillis() < end && !running.isDone()) {
                 rss.forEach((service, samples) -> samples.add(rssMib(control.pid(service))));
