@@ -68,7 +68,7 @@ class BuiltInAlertTest {
 
     @Test
     void publishedAlertsAreListedNewestFirstByPair() {
-        String pair = "DNK-SWE";
+        String pair = "BEL-LUX";
         try (Assessments in = new Assessments(json); AlertTopic out = new AlertTopic(json)) {
             in.send(Assessments.of(pair, 1, T0, 10));
             in.send(Assessments.of(pair, 2, T0.plusSeconds(3600), 30));   // LOW -> GUARDED
