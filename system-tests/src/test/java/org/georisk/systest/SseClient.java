@@ -48,7 +48,9 @@ final class SseClient implements AutoCloseable {
     static SseClient connect(String url, String apiKey, Duration headersTimeout) {
         SseClient client = new SseClient(URI.create(url), apiKey);
         try {
-            client.response.get(headersTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // The status from get()'s own answer: the thenAccept callback that also sets it may run after get()
+            // returns (it runs on the completing thread), so reading the field here would race it.
+            client.status = client.response.get(headersTimeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
         } catch (Exception e) {
             client.close();
             throw new AssertionError("no SSE response headers from " + url + " within " + headersTimeout
