@@ -55,6 +55,11 @@ final class ThroughputFigures {
         Path wrk = WrkLoad.find();
         Figure f;
         if (wrk != null) {
+            // The same load first, not measured, until the JIT has compiled the path (BenchSettings.postWarmUpSeconds).
+            WrkLoad.Result w = WrkLoad.run(wrk, s.wrkScript(), s.gateway, s.feedKey, s.postConnections,
+                    s.postWarmUpSeconds, logDir.resolve("wrk-warmup.log"));
+            out.printf(Locale.ROOT, "  wrk warm-up (not measured): %d accepted in %.1f s = %.0f/s%n", w.accepted(),
+                    w.seconds(), w.acceptedPerSecond());
             WrkLoad.Result r = WrkLoad.run(wrk, s.wrkScript(), s.gateway, s.feedKey, s.postConnections, s.postSeconds,
                     logDir.resolve("wrk.log"));
             out.printf(Locale.ROOT, "  wrk: %d requests in %.1f s: %d accepted (202), %d duplicates, %d 429, %d 5xx, "
@@ -66,7 +71,8 @@ final class ThroughputFigures {
                     .detail("duplicates", r.duplicates()).detail("http429", r.throttled())
                     .detail("http5xx", r.serverErrors()).detail("other", r.other())
                     .detail("socketErrors", r.socketErrors()).detail("seconds", r.seconds())
-                    .detail("requestP50Ms", r.p50Ms()).detail("requestP99Ms", r.p99Ms());
+                    .detail("requestP50Ms", r.p50Ms()).detail("requestP99Ms", r.p99Ms())
+                    .detail("warmUpSeconds", w.seconds()).detail("warmUpAcceptedPerSecond", w.acceptedPerSecond());
         } else {
             // Without wrk: the Java generator, unpaced; it retries 429s, so its accepted count is what got in.
             LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(s.gateway, s.feedKey, 0, 1,
