@@ -1,6 +1,9 @@
 package org.georisk.bench;
 
 import java.io.PrintStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,8 +163,17 @@ public final class AlertLatency {
      * 2 minutes for the answer: it lists every pair, and took over 30 s on a machine with a load average of 35.
      */
     static List<String> freshPairs(HttpClient http, String base, String key, int count, PrintStream out) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
-                .header("X-API-Key", key).timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                .header("X-API-Key", key).timeout(Duration.ofSeconds(120)).GET().build();
+        // A 503 is what a just restarted (rebuilt) assessment-service answers until its store is queryable: asked
+        // again for up to 2 minutes, any other answer is final.
+        HttpResponse<String> r;
+        try {
+            r = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> http.send(list, HttpResponse.BodyHandlers.ofString()), a -> a.statusCode() != 503);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("GET /api/v1/assessments answered 503 for 2 minutes", e);
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /api/v1/assessments answered HTTP " + r.statusCode() + ": " + r.body());
         }

@@ -36,7 +36,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), s.gateway, s.bootstrap, logDir);
         try (KafkaLag kafka = KafkaLag.connect(s.bootstrap)) {
             RawKafka raw = new RawKafka(kafka, s.bootstrap, s.toolsClasspath(), logDir);
-            ThroughputFigures throughput = new ThroughputFigures(s, logDir, out);
+            ThroughputFigures throughput = new ThroughputFigures(s, control, logDir, out);
 
             List<Figure> a = step(report, "a", "(a) raw producer", "raw.producer", "/s", () -> List.of(throughput.rawProducer(raw)));
             Figure rawProducer = a.isEmpty() ? Figure.failed("raw.producer", "not run", "/s", "not run") : a.get(0);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** (a) raw producer, (b) bulk NDJSON through the gateway, (c) single-event POSTs with many connections. */
 final class ThroughputFigures {
@@ -11,9 +12,11 @@ final class ThroughputFigures {
     private final BenchSettings s;
     private final Path logDir;
     private final PrintStream out;
+    private final ServiceControl control;
 
-    ThroughputFigures(BenchSettings s, Path logDir, PrintStream out) {
+    ThroughputFigures(BenchSettings s, ServiceControl control, Path logDir, PrintStream out) {
         this.s = s;
+        this.control = control;
         this.logDir = logDir;
         this.out = out;
     }
@@ -60,19 +63,24 @@ final class ThroughputFigures {
                     s.postWarmUpSeconds, logDir.resolve("wrk-warmup.log"));
             out.printf(Locale.ROOT, "  wrk warm-up (not measured): %d accepted in %.1f s = %.0f/s%n", w.accepted(),
                     w.seconds(), w.acceptedPerSecond());
+            Map<String, Double> cpuBefore = ProcessCpu.snapshot(control);
             WrkLoad.Result r = WrkLoad.run(wrk, s.wrkScript(), s.gateway, s.feedKey, s.postConnections, s.postSeconds,
                     logDir.resolve("wrk.log"));
+            // where the cores went, per accepted event: the whole pipeline runs beside ingest (stream, alerts, archive)
+            Map<String, Double> cpuMs = ProcessCpu.msPerEvent(cpuBefore, ProcessCpu.snapshot(control), r.accepted());
             out.printf(Locale.ROOT, "  wrk: %d requests in %.1f s: %d accepted (202), %d duplicates, %d 429, %d 5xx, "
                             + "%d other, %d socket errors; p50 %.1f ms, p99 %.1f ms%n", r.requests(), r.seconds(),
                     r.accepted(), r.duplicates(), r.throttled(), r.serverErrors(), r.other(), r.socketErrors(),
                     r.p50Ms(), r.p99Ms());
+            out.println("  CPU ms per accepted event (during the measured run): " + cpuMs);
             f = Figure.of("ingest.single", what + " (wrk)", r.acceptedPerSecond(), "/s")
                     .detail("client", "wrk").detail("requests", r.requests()).detail("accepted", r.accepted())
                     .detail("duplicates", r.duplicates()).detail("http429", r.throttled())
                     .detail("http5xx", r.serverErrors()).detail("other", r.other())
                     .detail("socketErrors", r.socketErrors()).detail("seconds", r.seconds())
                     .detail("requestP50Ms", r.p50Ms()).detail("requestP99Ms", r.p99Ms())
-                    .detail("warmUpSeconds", w.seconds()).detail("warmUpAcceptedPerSecond", w.acceptedPerSecond());
+                    .detail("warmUpSeconds", w.seconds()).detail("warmUpAcceptedPerSecond", w.acceptedPerSecond())
+                    .detail("cpuMsPerEvent", cpuMs);
         } else {
             // Without wrk: the Java generator, unpaced; it retries 429s, so its accepted count is what got in.
             LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(s.gateway, s.feedKey, 0, 1,
