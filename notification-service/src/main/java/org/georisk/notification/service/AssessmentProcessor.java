@@ -16,8 +16,6 @@ import org.georisk.notification.mapping.SubscriptionMapper;
 import org.georisk.notification.repository.CooldownRepository;
 import org.georisk.notification.repository.OutboxAlertEntity;
 import org.georisk.notification.repository.PairStateEntity;
-import org.georisk.notification.repository.PairVersion;
-import org.georisk.notification.repository.ProcessedAssessmentRepository;
 import org.georisk.notification.repository.ScoreHistoryRepository;
 import org.georisk.notification.repository.SubscriptionEntity;
 
@@ -35,7 +33,7 @@ import java.util.UUID;
 /**
  * Evaluates a batch of assessments (one poll of georisk.assessments) in ONE database transaction, one assessment after
  * the other in the order given, and writes what changed set-wise: the batch's pair states are read (and locked) in one
- * query, the rules run in memory ({@link BatchEvaluation}), and the markers, score points, cooldowns, outbox rows and
+ * query, the rules run in memory ({@link BatchEvaluation}), and the score points, cooldowns, outbox rows and
  * pair states are written in a handful of statements, each pair's state once. The whole batch commits together or not
  * at all, so a failure leaves nothing of it behind and the caller can run it again from its first record.
  * Kafka is written afterwards by {@link OutboxRelay}, from the outbox.
@@ -45,7 +43,6 @@ public class AssessmentProcessor {
 
     private static final TypeReference<Map<Category, Double>> CATEGORY_SCORES = new TypeReference<>() { };
 
-    private final ProcessedAssessmentRepository processed;
     private final ScoreHistoryRepository scores;
     private final CooldownRepository cooldowns;
     private final SubscriptionMapper subscriptions;
@@ -53,10 +50,9 @@ public class AssessmentProcessor {
     private final NotificationConfig config;
     private final ObjectMapper json;
 
-    public AssessmentProcessor(ProcessedAssessmentRepository processed, ScoreHistoryRepository scores,
-                               CooldownRepository cooldowns, SubscriptionMapper subscriptions, OutboxWriter outbox,
-                               NotificationConfig config, ObjectMapper json) {
-        this.processed = processed;
+    public AssessmentProcessor(ScoreHistoryRepository scores, CooldownRepository cooldowns,
+                               SubscriptionMapper subscriptions, OutboxWriter outbox, NotificationConfig config,
+                               ObjectMapper json) {
         this.scores = scores;
         this.cooldowns = cooldowns;
         this.subscriptions = subscriptions;
@@ -108,41 +104,27 @@ public class AssessmentProcessor {
         }
         outbox.addAll(alerts);
         cooldowns.record(evaluated.run().changedCooldowns());
-        List<PairVersion> keys = assessments.stream().map(a -> new PairVersion(a.pair(), a.version())).toList();
-        if (processed.markProcessed(keys, alertCounts, Instant.now()) != keys.size()) {
-            // Another consumer (two instances during a rebalance) evaluated some of these meanwhile: roll back and let
-            // the batch run again against what it committed.
-            throw new IllegalStateException("assessments of this batch were marked processed concurrently");
-        }
         scores.prune(baselines.retentionBounds());
         saveStates(states, assessments);
         return raised;
     }
 
     /**
-     * Indices of the records to evaluate, in order: newer than the pair's stored version and than any accepted
-     * earlier in the batch, and without a marker (a redelivery).
+     * Indices of the records to evaluate, in order: newer than the pair's stored version and than any accepted earlier
+     * in the batch. That is the whole redelivery check. The stored version is written in the same transaction as the
+     * alerts, under the pair's row lock, so a redelivered record is never newer; two instances that take the same new
+     * pair during a rebalance both insert its state row, and the second fails on its primary key, rolls back and runs
+     * again. (A marker row per (pair, version) did the same job and grew by one row per event, forever.)
      */
     private List<Integer> accepted(List<ReceivedAssessment> batch, Map<String, PairStateEntity> states) {
-        Map<String, Long> stored = new HashMap<>();
-        states.forEach((pair, state) -> stored.put(pair, state.version));
-        Set<PairVersion> newer = new HashSet<>();
-        for (ReceivedAssessment r : batch) {
-            Long version = stored.get(r.assessment().pair());
-            if (version == null || r.assessment().version() > version) {
-                newer.add(new PairVersion(r.assessment().pair(), r.assessment().version()));
-            }
-        }
-        Set<PairVersion> marked = new HashSet<>(processed.existing(newer));
-        Map<String, Long> latest = new HashMap<>(stored);
+        Map<String, Long> latest = new HashMap<>();
+        states.forEach((pair, state) -> latest.put(pair, state.version));
         List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PairAssessment a = batch.get(i).assessment();
             Long before = latest.get(a.pair());
             if (before != null && a.version() <= before) {
                 Log.debugf("%s v%d ignored: v%d already evaluated", a.pair(), a.version(), before);
-            } else if (!marked.add(new PairVersion(a.pair(), a.version()))) {
-                Log.debugf("%s v%d ignored: redelivery", a.pair(), a.version());
             } else {
                 accepted.add(i);
                 latest.put(a.pair(), a.version());

@@ -36,8 +36,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Reads georisk.assessments (group georisk-notification) in poll batches (connector batch mode, bounded by
  * max.poll.records) and evaluates each batch in ONE database transaction, records in partition order. The batch's
- * offsets are acknowledged only after that transaction committed; a record seen again after a crash finds its
- * (pair, version) marker and does nothing.
+ * offsets are acknowledged only after that transaction committed; a record seen again after a crash is not newer
+ * than its pair's stored version and does nothing.
  */
 @ApplicationScoped
 public class AssessmentConsumer {

@@ -55,7 +55,7 @@ class AssessmentDrainBenchmark {
     private static final String GROUP = "georisk-notification";
     private static final String[] ACTORS = {"ARG", "BRA", "CAN", "CHN", "DEU", "EGY", "FRA", "GBR", "IND", "IRN",
             "ISR", "JPN", "KOR", "MEX", "NGA", "PAK", "SAU", "TUR", "USA", "ZAF"};
-    /** Versions far above anything the other tests use, so only this run's markers are counted. */
+    /** Versions far above anything the other tests use, so only this run's rows are counted. */
     private static final long FIRST_VERSION = 1_000_000_000L;
 
     @Inject
@@ -82,18 +82,18 @@ class AssessmentDrainBenchmark {
              Assessments in = new Assessments(json)) {
             await().atMost(Duration.ofMinutes(2)).until(() -> lag(admin, endOffsets(admin)) == 0);
             Map<TopicPartition, Long> start = endOffsets(admin);
-            long markersBefore = evaluated();
+            long evaluatedBefore = evaluated();
             List<ProducerRecord<String, String>> records = backlog.stream().map(in::record).toList();
 
             long t0 = System.nanoTime();
             in.sendAll(records);
             double produced = (System.nanoTime() - t0) / 1e9;
-            long evaluatedWhenProduced = evaluated() - markersBefore;
+            long evaluatedWhenProduced = evaluated() - evaluatedBefore;
             Map<TopicPartition, Long> end = endOffsets(admin);
             long[] maxLag = {0};
             double[] evaluatedAt = {0};
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                if (evaluatedAt[0] == 0 && evaluated() - markersBefore >= count) {
+                if (evaluatedAt[0] == 0 && evaluated() - evaluatedBefore >= count) {
                     evaluatedAt[0] = (System.nanoTime() - t0) / 1e9;
                 }
                 long lag = lag(admin, end);
@@ -111,7 +111,7 @@ class AssessmentDrainBenchmark {
             System.out.printf("produced %,d assessments (step %.1f) in %.1f s; alerts raised: %,d%n", count, step,
                     produced, alerts());
             System.out.printf("notification-service: lag 0 after %.1f s from the first send: %,.0f assessments/s "
-                    + "(every marker committed after %.1f s: %,.0f/s); largest lag seen %,d%n", drained, serviceRate,
+                    + "(every score point committed after %.1f s: %,.0f/s); largest lag seen %,d%n", drained, serviceRate,
                     evaluatedAt[0], count / evaluatedAt[0], maxLag[0]);
             System.out.printf("after the last send: %,d more evaluated in %.1f s: %,.0f assessments/s%n",
                     count - evaluatedWhenProduced, evaluatedAt[0] - produced,
@@ -188,12 +188,14 @@ class AssessmentDrainBenchmark {
         return backlog;
     }
 
+    /** Every evaluated assessment stores its score point (pruned only beyond score-history-days, far from here). */
     private long evaluated() throws Exception {
-        return count("select count(*) from processed_assessment where version > ?");
+        return count("select count(*) from score_point where version > ?");
     }
 
+    /** The alerts of this run's assessments: their payloads carry the assessment's version. */
     private long alerts() throws Exception {
-        return count("select coalesce(sum(alerts), 0) from processed_assessment where version > ?");
+        return count("select count(*) from alert_outbox where (payload::json ->> 'assessmentVersion')::bigint > ?");
     }
 
     private long count(String sql) throws Exception {
