@@ -3,9 +3,14 @@ package org.georisk.assessment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,44 +18,57 @@ import java.util.Optional;
 public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRecord, Long> {
 
     /**
-     * Stores one assessment, idempotent on (pair, version): a redelivery changes nothing; a rebuild that
-     * recomputes the same (pair, version) with a different result (new parameters) replaces the row's content.
+     * Stores assessments, idempotent on (pair, version): a redelivery changes nothing; a rebuild that recomputes the
+     * same (pair, version) with a different result (new parameters) replaces the row's content. One JDBC batch (sent
+     * as multi-row INSERTs, reWriteBatchedInserts) instead of a statement per row: the history consumer writes a row
+     * per event. A (pair, version) may occur once only, as one statement cannot update a row twice: the caller keeps
+     * the last of repeats. Must run inside a transaction.
      */
-    public void upsert(AssessmentRecord r) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO assessment_history (pair, version, score, priority, level, level_rank, as_of, event_count,
-                    payload, sums, story_day, delta_acute_evidence, delta_acute_hostile, delta_structural_evidence,
-                    delta_structural_hostile)
-                VALUES (:pair, :version, :score, :priority, :level, :rank, :asOf, :eventCount, :payload,
-                    cast(:sums as text), cast(:day as timestamptz), cast(:ae as numeric), cast(:ah as numeric),
-                    cast(:se as numeric), cast(:sh as numeric))
-                ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, priority = EXCLUDED.priority,
-                    level = EXCLUDED.level, level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of,
-                    event_count = EXCLUDED.event_count, payload = EXCLUDED.payload, sums = EXCLUDED.sums,
-                    story_day = EXCLUDED.story_day, delta_acute_evidence = EXCLUDED.delta_acute_evidence,
-                    delta_acute_hostile = EXCLUDED.delta_acute_hostile,
-                    delta_structural_evidence = EXCLUDED.delta_structural_evidence,
-                    delta_structural_hostile = EXCLUDED.delta_structural_hostile, recorded_at = now()
-                WHERE assessment_history.payload IS DISTINCT FROM EXCLUDED.payload
-                   OR assessment_history.sums IS DISTINCT FROM EXCLUDED.sums
-                """)
-                .setParameter("pair", r.pair)
-                .setParameter("version", r.version)
-                .setParameter("score", r.score)
-                .setParameter("priority", r.priority)
-                .setParameter("level", r.level)
-                .setParameter("rank", r.levelRank)
-                .setParameter("asOf", r.asOf)
-                .setParameter("eventCount", r.eventCount)
-                .setParameter("payload", r.payload)
-                .setParameter("sums", r.sums)
-                .setParameter("day", r.storyDay == null ? null : r.storyDay.toString())
-                .setParameter("ae", plain(r.deltaAcuteEvidence))
-                .setParameter("ah", plain(r.deltaAcuteHostile))
-                .setParameter("se", plain(r.deltaStructuralEvidence))
-                .setParameter("sh", plain(r.deltaStructuralHostile))
-                .executeUpdate();
+    public void upsertAll(Collection<AssessmentRecord> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (AssessmentRecord r : rows) {
+                    upsert.setString(1, r.pair);
+                    upsert.setLong(2, r.version);
+                    upsert.setDouble(3, r.score);
+                    upsert.setDouble(4, r.priority);
+                    upsert.setString(5, r.level);
+                    upsert.setShort(6, r.levelRank);
+                    upsert.setObject(7, r.asOf.atOffset(ZoneOffset.UTC));
+                    upsert.setLong(8, r.eventCount);
+                    upsert.setString(9, r.payload);
+                    upsert.setString(10, r.sums);
+                    upsert.setObject(11, r.storyDay == null ? null : r.storyDay.atOffset(ZoneOffset.UTC),
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                    upsert.setBigDecimal(12, r.deltaAcuteEvidence);
+                    upsert.setBigDecimal(13, r.deltaAcuteHostile);
+                    upsert.setBigDecimal(14, r.deltaStructuralEvidence);
+                    upsert.setBigDecimal(15, r.deltaStructuralHostile);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
+
+    private static final String UPSERT = """
+            INSERT INTO assessment_history (pair, version, score, priority, level, level_rank, as_of, event_count,
+                payload, sums, story_day, delta_acute_evidence, delta_acute_hostile, delta_structural_evidence,
+                delta_structural_hostile)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, priority = EXCLUDED.priority,
+                level = EXCLUDED.level, level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of,
+                event_count = EXCLUDED.event_count, payload = EXCLUDED.payload, sums = EXCLUDED.sums,
+                story_day = EXCLUDED.story_day, delta_acute_evidence = EXCLUDED.delta_acute_evidence,
+                delta_acute_hostile = EXCLUDED.delta_acute_hostile,
+                delta_structural_evidence = EXCLUDED.delta_structural_evidence,
+                delta_structural_hostile = EXCLUDED.delta_structural_hostile, recorded_at = now()
+            WHERE assessment_history.payload IS DISTINCT FROM EXCLUDED.payload
+               OR assessment_history.sums IS DISTINCT FROM EXCLUDED.sums
+            """;
 
     /**
      * The exact sums of the story changes of a pair's versions up to {@code upToVersion} whose story is dated after
@@ -73,10 +91,6 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
             sums[i] = (BigDecimal) row[i];
         }
         return sums;
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 
     /** The latest row of a pair (highest version). */

@@ -9,11 +9,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.georisk.assessment.mapping.AssessmentMapper;
+import org.georisk.assessment.repository.AssessmentRecord;
 import org.georisk.assessment.repository.AssessmentRepository;
 import org.georisk.contracts.PairAssessment;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Stores every assessment published on georisk.assessments (consumer group georisk-assessment-history), once per
@@ -37,16 +41,32 @@ public class HistoryRecorder {
     @Blocking
     @Transactional
     public void recordAll(ConsumerRecords<String, String> batch) {
+        // The last of a (pair, version) counts, as if the rows were upserted one after the other (a rebuild republishes
+        // versions; one multi-row statement cannot update a row twice).
+        Map<String, AssessmentRecord> rows = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
-            record(record);
+            AssessmentRecord row = toRow(record);
+            if (row != null) {
+                rows.remove(row.pair + "@" + row.version);
+                rows.put(row.pair + "@" + row.version, row);
+            }
+        }
+        repository.upsertAll(rows.values());
+    }
+
+    /** One record (in the caller's transaction when there is one). */
+    @Transactional
+    public void record(ConsumerRecord<String, String> record) {
+        AssessmentRecord row = toRow(record);
+        if (row != null) {
+            repository.upsertAll(List.of(row));
         }
     }
 
-    /** One record (in the caller's transaction when called from {@link #recordAll}). */
-    @Transactional
-    public void record(ConsumerRecord<String, String> record) {
+    /** The history row of a record; null for a tombstone or an unreadable value (skipped with a warning). */
+    private AssessmentRecord toRow(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return; // a tombstone: nothing to keep
+            return null; // a tombstone: nothing to keep
         }
         PairAssessment assessment;
         try {
@@ -54,10 +74,10 @@ public class HistoryRecorder {
         } catch (RuntimeException e) {
             LOG.warnf("skipping unreadable assessment at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            return;
+            return null;
         }
         Header sums = record.headers().lastHeader(DecayedSums.HEADER);
-        repository.upsert(mapper.toRecord(assessment, record.value(),
-                sums == null ? null : new String(sums.value(), StandardCharsets.UTF_8)));
+        return mapper.toRecord(assessment, record.value(),
+                sums == null ? null : new String(sums.value(), StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.georisk.assessment.repository.AssessmentRepository;
 import org.georisk.assessment.service.HistoryRecorder;
 import org.georisk.contracts.Category;
@@ -55,5 +57,21 @@ class HistoryRecorderTest {
                 .body("version", equalTo(2)).body("score", equalTo(55.5f)).body("level", equalTo("ELEVATED"));
         // no stored sums for a record published without the header: ?at= cannot decay it
         given().queryParam("at", "2025-02-01T00:00:00Z").get("/assessments/MDA-ROU").then().statusCode(404);
+    }
+
+    @Test
+    void aPollBatchWithAVersionTwiceKeepsTheLastAsOneByOneWould() throws Exception {
+        PairAssessment first = new PairAssessment("MDA-UKR", 20.0, Level.of(20.0), 20.0, 20.0, 0.0, 0.0, 20.0,
+                Map.of(Category.DIPLOMATIC, 20.0), 0.0, List.of(), 1, 1, 1, Instant.parse("2025-01-01T00:00:00Z"));
+        PairAssessment recomputed = new PairAssessment("MDA-UKR", 60.0, Level.of(60.0), 60.0, 60.0, 0.0, 0.0, 60.0,
+                Map.of(Category.DIPLOMATIC, 60.0), 0.0, List.of(), 1, 1, 1, Instant.parse("2025-01-01T00:00:00Z"));
+        TopicPartition partition = new TopicPartition(Topics.ASSESSMENTS, 0);
+        recorder.recordAll(new ConsumerRecords<>(Map.of(partition, List.of(
+                new ConsumerRecord<>(Topics.ASSESSMENTS, 0, 0, "MDA-UKR", mapper.writeValueAsString(first)),
+                new ConsumerRecord<>(Topics.ASSESSMENTS, 0, 1, "MDA-UKR", mapper.writeValueAsString(recomputed))))));
+
+        assertEquals(1, repository.countRows("MDA-UKR"));
+        given().get("/assessments/MDA-UKR").then().statusCode(200)
+                .body("version", equalTo(1)).body("score", equalTo(60.0f)).body("level", equalTo("ELEVATED"));
     }
 }
