@@ -113,11 +113,15 @@ public final class KafkaLag implements AutoCloseable {
 
     /**
      * Lag of every consumer group (Kafka Streams' included) over the partitions it has committed offsets for,
-     * sorted by group; the benchmark's own throwaway groups (georisk-bench-*) left out.
+     * sorted by group. Left out: the benchmark's own throwaway groups (georisk-bench-*), and each gateway instance's
+     * live-feed groups (georisk-gateway-live-*-&lt;instance uuid&gt;, api-gateway's application.properties), which
+     * commit nothing by design, so a lag read from commits would always say 0, and a new pair of them comes with every
+     * gateway start.
      */
     public Map<String, Long> lagOfEveryGroup() {
         try (ConsumerLag lag = consumerLag()) {
-            return lag.ofEveryGroup(group -> !group.startsWith("georisk-bench"));
+            return lag.ofEveryGroup(group -> !group.startsWith("georisk-bench")
+                    && !group.startsWith("georisk-gateway-live-"));
         }
     }
 
