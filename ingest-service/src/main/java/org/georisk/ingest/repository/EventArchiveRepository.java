@@ -29,14 +29,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventArchiveRepository implements PanacheRepositoryBase<ArchivedEventEntity, UUID> {
 
+    /** Ids are asked about in arrays of at most this many, so a 10,000-line bulk never binds one giant array. */
+    private static final int CHUNK = 1000;
+
     private final DataSource dataSource;
 
     public EventArchiveRepository(DataSource dataSource) {
         this.dataSource = dataSource;
     }
-
-    /** IN lists are chunked so a 10,000-line bulk never builds one giant statement. */
-    private static final int CHUNK = 1000;
 
     /**
      * Stores an event unless its eventId is already there. ON CONFLICT makes a redelivered record, or two archive
