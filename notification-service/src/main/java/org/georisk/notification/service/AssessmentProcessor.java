@@ -94,11 +94,9 @@ public class AssessmentProcessor {
         Evaluated evaluated = evaluate(batch, accepted, rules, histories, lastAlerts, baselines);
 
         List<OutboxWriter.Outgoing> alerts = new ArrayList<>();
-        List<Integer> alertCounts = new ArrayList<>(accepted.size());
         for (int k = 0; k < accepted.size(); k++) {
             List<OutboxWriter.Outgoing> of = evaluated.alerts().get(k);
             alerts.addAll(of);
-            alertCounts.add(of.size());
             List<Alert> ofRecord = raised.get(accepted.get(k));
             of.forEach(out -> ofRecord.add(out.alert()));
         }
