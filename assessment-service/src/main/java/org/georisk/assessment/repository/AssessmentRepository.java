@@ -17,6 +17,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRecord, Long> {
 
+    /** The history upsert of {@link #upsertAll}, one row per set of parameters. */
+    private static final String UPSERT = """
+            INSERT INTO assessment_history (pair, version, score, priority, level, level_rank, as_of, event_count,
+                payload, sums, story_day, delta_acute_evidence, delta_acute_hostile, delta_structural_evidence,
+                delta_structural_hostile)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, priority = EXCLUDED.priority,
+                level = EXCLUDED.level, level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of,
+                event_count = EXCLUDED.event_count, payload = EXCLUDED.payload, sums = EXCLUDED.sums,
+                story_day = EXCLUDED.story_day, delta_acute_evidence = EXCLUDED.delta_acute_evidence,
+                delta_acute_hostile = EXCLUDED.delta_acute_hostile,
+                delta_structural_evidence = EXCLUDED.delta_structural_evidence,
+                delta_structural_hostile = EXCLUDED.delta_structural_hostile, recorded_at = now()
+            WHERE assessment_history.payload IS DISTINCT FROM EXCLUDED.payload
+               OR assessment_history.sums IS DISTINCT FROM EXCLUDED.sums
+            """;
+
     /**
      * Stores assessments, idempotent on (pair, version): a redelivery changes nothing; a rebuild that recomputes the
      * same (pair, version) with a different result (new parameters) replaces the row's content. One JDBC batch (sent
@@ -54,22 +71,6 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
         });
     }
 
-    private static final String UPSERT = """
-            INSERT INTO assessment_history (pair, version, score, priority, level, level_rank, as_of, event_count,
-                payload, sums, story_day, delta_acute_evidence, delta_acute_hostile, delta_structural_evidence,
-                delta_structural_hostile)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (pair, version) DO UPDATE SET score = EXCLUDED.score, priority = EXCLUDED.priority,
-                level = EXCLUDED.level, level_rank = EXCLUDED.level_rank, as_of = EXCLUDED.as_of,
-                event_count = EXCLUDED.event_count, payload = EXCLUDED.payload, sums = EXCLUDED.sums,
-                story_day = EXCLUDED.story_day, delta_acute_evidence = EXCLUDED.delta_acute_evidence,
-                delta_acute_hostile = EXCLUDED.delta_acute_hostile,
-                delta_structural_evidence = EXCLUDED.delta_structural_evidence,
-                delta_structural_hostile = EXCLUDED.delta_structural_hostile, recorded_at = now()
-            WHERE assessment_history.payload IS DISTINCT FROM EXCLUDED.payload
-               OR assessment_history.sums IS DISTINCT FROM EXCLUDED.sums
-            """;
-
     /**
      * The exact sums of the story changes of a pair's versions up to {@code upToVersion} whose story is dated after
      * an instant: {acute evidence, acute hostile, structural evidence, structural hostile}. Reads only the rows of
@@ -102,8 +103,9 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentRec
      * The latest row of every pair (level at least {@code minRank}, optionally only pairs with {@code actor}), in
      * ranking order: priority (the score weighted by salience, docs/scoring.md), then score, then pair. A loose index
      * scan: the recursive part walks the distinct pairs along the (pair, version) index, and each pair's newest row is
-     * one index probe, so the cost grows with the number of pairs, not with the history. The former "version = max(version) of the pair" query compared every history row: 6.3 s for
-     * 564,000 rows of 277 pairs after a 1M-event rebuild, past the gateway's 30 s under load (docs/performance.md).
+     * one index probe, so the cost grows with the number of pairs, not with the history. The former "version =
+     * max(version) of the pair" query compared every history row: 6.3 s for 564,000 rows of 277 pairs after a
+     * 1M-event rebuild, past the gateway's 30 s under load (docs/performance.md).
      */
     @SuppressWarnings("unchecked")
     public List<AssessmentRecord> latestAll(String actor, int minRank) {
