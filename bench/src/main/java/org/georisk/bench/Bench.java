@@ -40,7 +40,7 @@ public final class Bench {
 
             List<Figure> a = step(report, "a", "(a) raw producer", "raw.producer", "/s", () -> List.of(throughput.rawProducer(raw)));
             Figure rawProducer = a.isEmpty() ? Figure.failed("raw.producer", "not run", "/s", "not run") : a.get(0);
-            step(report, "b", "(b) bulk NDJSON through the gateway", "ingest.bulk", "/s", () -> List.of(throughput.bulk(rawProducer)));
+            step(report, "b", "(b) bulk NDJSON through the gateway", "ingest.bulk", "/s", () -> List.of(throughput.bulk(rawProducer, kafka)));
             step(report, "c", "(c) single-event POSTs", "ingest.single", "/s", () -> List.of(throughput.singlePosts()));
             step(report, "e", "(d, e) raw consumer and rebuild", "rebuild", "/s",
                     () -> new RebuildFigures(s, control, kafka, logDir, out).run(raw));

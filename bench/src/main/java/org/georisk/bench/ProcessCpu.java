@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * CPU time used by each process of the system (user + system, from /proc/&lt;pid&gt;/stat), so a throughput figure can
  * say where the machine's cores went: each service, the broker, and PostgreSQL (every process whose command starts
- * with "postgres", summed). Linux only; elsewhere, or for a process that is gone, nothing is counted.
+ * with "postgres": client backends summed by database, the rest as one). Linux only; elsewhere, or for a process that
+ * is gone, nothing is counted.
  */
 final class ProcessCpu {
 
@@ -31,14 +32,36 @@ final class ProcessCpu {
                 seconds.put(service, cpuSeconds(pid));
             }
         }
-        double postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
-                        || p.info().commandLine().map(c -> c.startsWith("postgres:")).orElse(false))
-                .mapToDouble(p -> cpuSeconds(p.pid())).sum();
-        if (postgres > 0) {
-            seconds.put("postgres", postgres);
-        }
+        // PostgreSQL's backends by the database they serve ("postgres: [15/main: ]user database host(port) state"), so
+        // each service's share of the database shows; its own processes (writers, checkpointer) as "postgres".
+        ProcessHandle.allProcesses().forEach(p -> {
+            String line = p.info().commandLine().orElse("");
+            boolean postgres = p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                    || line.startsWith("postgres:");
+            if (postgres) {
+                seconds.merge(postgresKey(psTitle(p.pid())), cpuSeconds(p.pid()), Double::sum);
+            }
+        });
         return seconds;
+    }
+
+    /** The title PostgreSQL gives a process (what ps shows), from /proc: Java's command line reports the binary. */
+    private static String psTitle(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
+    }
+
+    /** {@code postgres:<database>} for a client backend, {@code postgres} for the server's own processes. */
+    static String postgresKey(String commandLine) {
+        for (String word : commandLine.split(" ")) {
+            if (word.startsWith("georisk_")) {
+                return "postgres:" + word;
+            }
+        }
+        return "postgres";
     }
 
     /** Milliseconds of CPU per event of each process between two snapshots, rounded to 0.01 ms. */

@@ -27,6 +27,15 @@ class ProcessCpuTest {
     }
 
     @Test
+    void postgresBackendsAreCountedByTheirDatabaseAndTheServersOwnProcessesApart() {
+        assertEquals("postgres:georisk_ingest",
+                ProcessCpu.postgresKey("postgres: 15/main: postgres georisk_ingest 127.0.0.1(51824) idle"));
+        assertEquals("postgres:georisk_assessment",
+                ProcessCpu.postgresKey("postgres: georisk georisk_assessment 127.0.0.1(47286) INSERT"));
+        assertEquals("postgres", ProcessCpu.postgresKey("postgres: 15/main: walwriter "));
+    }
+
+    @Test
     void theCurrentProcessHasUsedSomeCpuAndAGoneOneNone() {
         double start = ProcessCpu.cpuSeconds(ProcessHandle.current().pid());
         long x = 0;

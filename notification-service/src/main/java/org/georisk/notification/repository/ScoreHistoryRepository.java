@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /** Score history per pair in event time (table score_point), for SCORE_JUMP. */
 @ApplicationScoped
@@ -98,20 +99,25 @@ public class ScoreHistoryRepository {
         });
     }
 
-    /** Forgets each pair's points older than its retention bound (event time). */
+    /**
+     * Forgets each pair's points older than its retention bound (event time): one range delete per pair on the
+     * (pair, as_of) index, sent as one JDBC batch. A single delete joining the bounds was planned as a scan of the
+     * whole table when statistics were missing (docs/performance.md, "Plans without statistics").
+     */
     public void prune(Map<String, Instant> keepSince) {
         if (keepSince.isEmpty()) {
             return;
         }
-        Map<String, Instant> bounds = new HashMap<>(keepSince);
+        Map<String, Instant> bounds = new TreeMap<>(keepSince); // one lock order for concurrent instances
         Jdbc.work(c -> {
-            try (PreparedStatement s = c.prepareStatement("delete from score_point p using "
-                    + "unnest(?::varchar[], ?::varchar[]::timestamptz[]) as k(pair, keep) "
-                    + "where p.pair = k.pair and p.as_of < k.keep")) {
-                List<String> pairs = List.copyOf(bounds.keySet());
-                s.setArray(1, Jdbc.texts(c, pairs));
-                s.setArray(2, Jdbc.instants(c, pairs.stream().map(bounds::get).toList()));
-                return s.executeUpdate();
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from score_point where pair = ? and as_of < ?::varchar::timestamptz")) {
+                for (Map.Entry<String, Instant> bound : bounds.entrySet()) {
+                    s.setString(1, bound.getKey());
+                    s.setString(2, bound.getValue().toString()); // parsed and rounded by PostgreSQL, as Jdbc.instants
+                    s.addBatch();
+                }
+                return s.executeBatch().length;
             }
         });
     }
