@@ -30,6 +30,30 @@ public final class PipelineCpu {
     private PipelineCpu() {
     }
 
+    /** One measured load: its result, whether every group drained it, the seconds until then, CPU ms per event. */
+    record Drained(LoadResult load, boolean drained, double seconds, Map<String, Double> cpuMsPerEvent) {
+
+        /** Accepted events per second from the first request until the whole pipeline was done with them. */
+        double eventsPerSecond() {
+            return load.accepted() / seconds;
+        }
+    }
+
+    /**
+     * Runs the load, then waits (at most {@code idleWait}) until every group of {@link #PIPELINE} has drained it,
+     * counting each process's CPU over that span.
+     */
+    static Drained measure(LoadGenerator load, RebuildWatch watch, ServiceControl control, Duration idleWait)
+            throws Exception {
+        Map<String, Double> before = ProcessCpu.snapshot(control);
+        long t0 = System.nanoTime();
+        LoadResult r = load.run();
+        boolean drained = watch.awaitIdle(PIPELINE, idleWait);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Drained(r, drained, seconds, ProcessCpu.msPerEvent(before, ProcessCpu.snapshot(control),
+                r.accepted()));
+    }
+
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(args[0]);
         int runs = Integer.parseInt(args[1]);
@@ -42,17 +66,13 @@ public final class PipelineCpu {
                 System.exit(3);
             }
             for (int run = 1; run <= runs; run++) {
-                Map<String, Double> before = ProcessCpu.snapshot(control);
-                long t0 = System.nanoTime();
-                LoadResult r = new LoadGenerator(LoadGenerator.Settings.count(args[2], args[3], events, 10_000, 2,
-                        Duration.ofMinutes(10)), System.out).run();
-                boolean idle = watch.awaitIdle(PIPELINE, Duration.ofMinutes(20));
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                Map<String, Double> ms = ProcessCpu.msPerEvent(before, ProcessCpu.snapshot(control), r.accepted());
-                ok &= idle && r.accepted() == events;
+                Drained d = measure(new LoadGenerator(LoadGenerator.Settings.count(args[2], args[3], events, 10_000,
+                        2, Duration.ofMinutes(10)), System.out), watch, control, Duration.ofMinutes(20));
+                ok &= d.drained() && d.load().accepted() == events;
                 System.out.printf(Locale.ROOT, "RESULT pipeline-cpu run %d: %d accepted at %.0f/s, pipeline done "
-                                + "at %.0f events/s (%.1f s)%s; CPU ms per event %s%n", run, r.accepted(),
-                        r.acceptedPerSecond(), r.accepted() / seconds, seconds, idle ? "" : " (NOT drained)", ms);
+                                + "at %.0f events/s (%.1f s)%s; CPU ms per event %s%n", run, d.load().accepted(),
+                        d.load().acceptedPerSecond(), d.eventsPerSecond(), d.seconds(),
+                        d.drained() ? "" : " (NOT drained)", d.cpuMsPerEvent());
             }
         }
         System.exit(ok ? 0 : 1);

@@ -35,11 +35,9 @@ final class ProcessCpu {
         // PostgreSQL's backends by the database they serve ("postgres: [15/main: ]user database host(port) state"), so
         // each service's share of the database shows; its own processes (writers, checkpointer) as "postgres".
         ProcessHandle.allProcesses().forEach(p -> {
-            String line = p.info().commandLine().orElse("");
-            boolean postgres = p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
-                    || line.startsWith("postgres:");
-            if (postgres) {
-                seconds.merge(postgresKey(psTitle(p.pid())), cpuSeconds(p.pid()), Double::sum);
+            String title = psTitle(p.pid());
+            if (title.startsWith("postgres:") || p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)) {
+                seconds.merge(postgresKey(title), cpuSeconds(p.pid()), Double::sum);
             }
         });
         return seconds;

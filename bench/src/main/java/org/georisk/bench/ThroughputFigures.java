@@ -43,23 +43,19 @@ final class ThroughputFigures {
                 s.bulkLines, s.bulkConnections, Duration.ofSeconds(120 + s.bulkWarmUpEvents / 500)), null).run();
         out.println("  warm-up (not measured): " + warmUp.summary());
         watch.awaitIdle(PipelineCpu.PIPELINE, s.idleWait);
-        Map<String, Double> cpuBefore = ProcessCpu.snapshot(control);
-        long t0 = System.nanoTime();
-        LoadGenerator generator = new LoadGenerator(LoadGenerator.Settings.count(s.gateway, s.feedKey, s.bulkEvents,
-                s.bulkLines, s.bulkConnections, Duration.ofSeconds(120 + s.bulkEvents / 500)), out);
-        LoadResult r = generator.run();
+        PipelineCpu.Drained d = PipelineCpu.measure(new LoadGenerator(LoadGenerator.Settings.count(s.gateway,
+                s.feedKey, s.bulkEvents, s.bulkLines, s.bulkConnections, Duration.ofSeconds(120 + s.bulkEvents / 500)),
+                out), watch, control, s.idleWait);
+        LoadResult r = d.load();
         out.println("  " + r.summary());
-        boolean drained = watch.awaitIdle(PipelineCpu.PIPELINE, s.idleWait);
-        double pipelineSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Double> cpuMs = ProcessCpu.msPerEvent(cpuBefore, ProcessCpu.snapshot(control), r.accepted());
         out.printf(Locale.ROOT, "  the whole pipeline done with them after %.1f s (%.0f events/s)%s; CPU ms per event %s%n",
-                pipelineSeconds, r.accepted() / pipelineSeconds, drained ? "" : " (NOT drained)", cpuMs);
+                d.seconds(), d.eventsPerSecond(), d.drained() ? "" : " (NOT drained)", d.cpuMsPerEvent());
         Figure f = Figure.of("ingest.bulk", "NDJSON bulk through the gateway (" + s.bulkLines + "-line requests, "
                         + s.bulkConnections + " in flight), accepted events", r.acceptedPerSecond(), "/s").details(r.asMap())
                 .detail("warmUpEvents", s.bulkWarmUpEvents).detail("warmUpAcceptedPerSecond", warmUp.acceptedPerSecond())
-                .detail("pipelineDrained", drained).detail("pipelineSeconds", Math.round(pipelineSeconds * 10) / 10.0)
-                .detail("pipelineEventsPerSecond", Math.round(r.accepted() / pipelineSeconds))
-                .detail("cpuMsPerEvent", cpuMs);
+                .detail("pipelineDrained", d.drained()).detail("pipelineSeconds", Math.round(d.seconds() * 10) / 10.0)
+                .detail("pipelineEventsPerSecond", Math.round(d.eventsPerSecond()))
+                .detail("cpuMsPerEvent", d.cpuMsPerEvent());
         if (r.accepted() == 0) {
             return Figure.failed(f.id(), f.what(), "/s", "no event accepted: " + r.summary());
         }
